@@ -1,0 +1,7 @@
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Upstream services
+var sampleService = builder.AddProject<Projects.SampleService>("sample-service")
+    .WithHttpHealthCheck("/health");
+
+builder.Build().Run();

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace KonnectAspire.Konnect.Gateway;
+
+/// <summary>A Kong plugin with its configuration, applied globally or to one service or route.</summary>
+public sealed record GatewayPlugin
+{
+    /// <summary>The plugin name as Kong knows it, e.g. <c>rate-limiting</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The name of the service this plugin is scoped to, or null.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>The name of the route this plugin is scoped to, or null.</summary>
+    public string? Route { get; init; }
+
+    /// <summary>The plugin's <c>config</c> object, as Kong's schema for the plugin defines it.</summary>
+    public JsonObject Config { get; init; } = [];
+
+    /// <summary>Whether the plugin is enabled.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Tags of the entity; the sync adds its ownership tag.</summary>
+    public IList<string> Tags { get; init; } = [];
+}

@@ -1,0 +1,7 @@
+namespace KonnectAspire.AppHost.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Project_builds() => Assert.True(true);
+}
