@@ -1,12 +1,12 @@
 namespace Aspire.Hosting.Kong;
 
-/// <summary>The one place where the Kong and Postgres images this integration runs are pinned.</summary>
+/// <summary>The one place where the images this integration runs are pinned.</summary>
 internal static class KongContainerImageTags
 {
     /// <summary>docker.io</summary>
     public const string Registry = "docker.io";
 
-    /// <summary>The open-source Kong image (the 3.9 line is the last open-source release).</summary>
+    /// <summary>The open-source Kong image; the 3.9 line is the last open-source release.</summary>
     public const string Image = "library/kong";
 
     /// <summary>3.9.3</summary>

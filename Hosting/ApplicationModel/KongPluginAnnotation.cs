@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>A plugin recorded on a control plane, global or scoped to one route (and its service).</summary>
+public sealed class KongPluginAnnotation : IResourceAnnotation
+{
+    /// <summary>The plugin name as Kong knows it.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The plugin's config object.</summary>
+    public JsonObject Config { get; init; } = [];
+
+    /// <summary>The route name the plugin is scoped to, or null for a global plugin.</summary>
+    public string? Route { get; init; }
+}
