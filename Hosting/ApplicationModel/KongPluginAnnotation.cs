@@ -13,4 +13,10 @@ public sealed class KongPluginAnnotation : IResourceAnnotation
 
     /// <summary>The route name the plugin is scoped to, or null for a global plugin.</summary>
     public string? Route { get; init; }
+
+    /// <summary>
+    /// When set, computes the config at sync or publish time instead of <see cref="Config"/>, for values only known
+    /// late (an allocated endpoint, the dashboard's OTLP address, a secret reference).
+    /// </summary>
+    public Func<KongPluginConfigContext, CancellationToken, ValueTask<JsonObject>>? ConfigProvider { get; init; }
 }

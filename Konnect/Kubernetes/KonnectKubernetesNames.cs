@@ -1,0 +1,35 @@
+namespace KonnectAspire.Konnect.Kubernetes;
+
+/// <summary>
+/// Names shared by the published manifests (Hosting) and the Provisioner, which creates the Secrets and ConfigMaps
+/// the manifests refer to. Changing one here changes both sides.
+/// </summary>
+public static class KonnectKubernetesNames
+{
+    /// <summary>Secret holding the Konnect token for the Kong Operator (key <see cref="TokenKey"/>, labelled <see cref="CredentialLabel"/>).</summary>
+    public const string TokenSecret = "konnect-api-token";
+
+    /// <summary>The key of the token in <see cref="TokenSecret"/>.</summary>
+    public const string TokenKey = "token";
+
+    /// <summary>The label the Kong Operator requires on the token Secret, with value <see cref="CredentialLabelValue"/>.</summary>
+    public const string CredentialLabel = "konghq.com/credential";
+
+    /// <summary>konnect</summary>
+    public const string CredentialLabelValue = "konnect";
+
+    /// <summary>A kubernetes.io/tls Secret with the data-plane client certificate pinned in Konnect (tls.crt, tls.key).</summary>
+    public const string ClusterCertificateSecret = "kong-cluster-cert";
+
+    /// <summary>Where data-plane pods mount <see cref="ClusterCertificateSecret"/>.</summary>
+    public const string ClusterCertificateMountPath = "/etc/secrets/kong-cluster-cert";
+
+    /// <summary>
+    /// A ConfigMap of the Konnect endpoints for plain data planes, used with envFrom: KONG_CLUSTER_CONTROL_PLANE,
+    /// KONG_CLUSTER_SERVER_NAME, KONG_CLUSTER_TELEMETRY_ENDPOINT, KONG_CLUSTER_TELEMETRY_SERVER_NAME.
+    /// </summary>
+    public const string EndpointsConfigMap = "konnect-endpoints";
+
+    /// <summary>The field manager of the Provisioner's server-side apply.</summary>
+    public const string FieldManager = "konnectaspire-provisioner";
+}
