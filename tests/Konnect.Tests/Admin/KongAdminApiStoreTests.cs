@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Admin;
+using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Sync;
+
+namespace KonnectAspire.Konnect.Tests.Admin;
+
+public sealed class KongAdminApiStoreTests : IAsyncLifetime
+{
+    private FakeKongAdminApi _kong = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _kong = await FakeKongAdminApi.StartAsync();
+        _http = _kong.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _kong.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Listing_follows_next_until_the_last_page_and_keeps_the_tag_filter()
+    {
+        _kong.PageSize = 2;
+        for (var i = 0; i < 5; i++)
+            _kong.Seed("services", Service($"owned-{i}", "mine"));
+        _kong.Seed("services", Service("hand-made", null));
+
+        var services = await new KongAdminApiStore(_http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
+
+        Assert.Equal(["owned-0", "owned-1", "owned-2", "owned-3", "owned-4"], services.Select(service => service["name"]!.GetValue<string>()));
+        Assert.Equal(3, _kong.Requests.Count);
+        Assert.All(_kong.Requests, request => Assert.Contains("tags=mine", request.Path, StringComparison.Ordinal));
+        Assert.Equal(["/services?size=1000&tags=mine", "/services?offset=2&tags=mine", "/services?offset=4&tags=mine"], _kong.Requests.Select(request => request.Path));
+    }
+
+    [Fact]
+    public async Task A_refused_put_names_the_kind_and_entity_and_quotes_kong()
+    {
+        var route = KongEntityJson.ToKong(new GatewayRoute { Name = "orders", Service = "orders", Paths = ["orders"] });
+        var store = new KongAdminApiStore(_http);
+
+        var error = await Assert.ThrowsAsync<KongAdminApiException>(
+            () => store.PutAsync(GatewayEntityKind.Route, KongEntityJson.StableId(GatewayEntityKind.Route, "orders"), route, default));
+
+        Assert.Equal("Kong rejected route 'orders' (400): schema violation (paths.1: should start with: / (fixed path) or ~/ (regex path))", error.Message);
+        Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal(GatewayEntityKind.Route, error.Kind);
+        Assert.Equal("orders", error.EntityName);
+    }
+
+    [Fact]
+    public async Task Put_sends_the_body_to_the_entity_id()
+    {
+        var service = new GatewayService { Name = "orders", Host = "orders.internal" };
+
+        await new KongAdminApiStore(_http).PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
+
+        var put = Assert.Single(_kong.Requests);
+        Assert.Equal($"/services/{KongEntityJson.IdOf(service)}", put.Path);
+        Assert.Equal("orders.internal", put.Json["host"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Deleting_an_entity_that_is_already_gone_is_not_an_error()
+    {
+        await new KongAdminApiStore(_http).DeleteAsync(GatewayEntityKind.Plugin, Guid.NewGuid(), default);
+
+        Assert.Equal("DELETE", Assert.Single(_kong.Requests).Method);
+    }
+
+    [Fact]
+    public async Task A_refused_delete_is_an_error()
+    {
+        var service = new GatewayService { Name = "orders", Host = "orders.internal" };
+        var route = new GatewayRoute { Name = "orders", Service = "orders", Paths = ["/orders"] };
+        var store = new KongAdminApiStore(_http);
+        await store.PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
+        await store.PutAsync(GatewayEntityKind.Route, KongEntityJson.IdOf(route), KongEntityJson.ToKong(route), default);
+
+        var error = await Assert.ThrowsAsync<KongAdminApiException>(() => store.DeleteAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), default));
+
+        Assert.Contains("an existing 'routes' entity references this 'services' entity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_without_base_address_gets_a_clear_error()
+    {
+        using var http = new HttpClient();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongAdminApiStore(http).ListTaggedAsync(GatewayEntityKind.Route, "t", default));
+
+        Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
+    }
+
+    private static JsonObject Service(string name, string? tag) => new()
+    {
+        ["id"] = Guid.NewGuid().ToString(),
+        ["name"] = name,
+        ["host"] = $"{name}.internal",
+        ["tags"] = tag is null ? null : new JsonArray(tag),
+    };
+}
