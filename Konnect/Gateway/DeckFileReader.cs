@@ -92,10 +92,10 @@ internal sealed class DeckFileReader
     private static void CheckFormatVersion(YamlMappingNode root, Dictionary<string, YamlNode> fields)
     {
         if (!fields.TryGetValue("_format_version", out var version))
-            throw Fail(root, $"kong.yaml has no _format_version; add _format_version: \"{FormatVersion}\" at the top (decK format {FormatVersion})");
+            throw Fail(root, $"_format_version is missing; add _format_version: \"{FormatVersion}\" at the top (decK format {FormatVersion})");
         var found = (version as YamlScalarNode)?.Value;
         if (found != FormatVersion)
-            throw Fail(version, $"kong.yaml has _format_version '{found}'; use decK format {FormatVersion} (_format_version: \"{FormatVersion}\"), e.g. convert it with 'deck file convert'");
+            throw Fail(version, $"_format_version is '{found}'; use decK format {FormatVersion} (_format_version: \"{FormatVersion}\"), e.g. convert it with 'deck file convert'");
     }
 
     private void ReadService(YamlNode node)

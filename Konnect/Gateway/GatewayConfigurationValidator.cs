@@ -39,7 +39,7 @@ public static partial class GatewayConfigurationValidator
     {
         ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
-            return "Kong rejects an empty route path; use '/' to match every path.";
+            return "Kong rejects route path '': it must not be empty; use '/' to match every path.";
 
         var isRegex = path.StartsWith("~/", StringComparison.Ordinal);
         if (!isRegex && !path.StartsWith('/'))
@@ -197,7 +197,7 @@ public static partial class GatewayConfigurationValidator
         }
         catch (ArgumentException ex)
         {
-            return $"Kong rejects route path '{path}': invalid regex '{pattern}' ({ex.Message}); fix the regular expression after '~'.";
+            return $"Kong rejects route path '{path}': invalid regex '{pattern}' ({ex.Message.TrimEnd('.')}); fix the regular expression after '~'.";
         }
     }
 

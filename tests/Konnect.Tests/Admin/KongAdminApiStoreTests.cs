@@ -6,44 +6,29 @@ using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Tests.Admin;
 
-public sealed class KongAdminApiStoreTests : IAsyncLifetime
+public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
 {
-    private FakeKongAdminApi _kong = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kong = await FakeKongAdminApi.StartAsync();
-        _http = _kong.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _kong.DisposeAsync();
-    }
-
     [Fact]
     public async Task Listing_follows_next_until_the_last_page_and_keeps_the_tag_filter()
     {
-        _kong.PageSize = 2;
+        Kong.PageSize = 2;
         for (var i = 0; i < 5; i++)
-            _kong.Seed("services", Service($"owned-{i}", "mine"));
-        _kong.Seed("services", Service("hand-made", null));
+            Kong.Seed("services", Service($"owned-{i}", "mine"));
+        Kong.Seed("services", Service("hand-made", null));
 
-        var services = await new KongAdminApiStore(_http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
+        var services = await new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
 
         Assert.Equal(["owned-0", "owned-1", "owned-2", "owned-3", "owned-4"], services.Select(service => service["name"]!.GetValue<string>()));
-        Assert.Equal(3, _kong.Requests.Count);
-        Assert.All(_kong.Requests, request => Assert.Contains("tags=mine", request.Path, StringComparison.Ordinal));
-        Assert.Equal(["/services?size=1000&tags=mine", "/services?offset=2&tags=mine", "/services?offset=4&tags=mine"], _kong.Requests.Select(request => request.Path));
+        Assert.Equal(3, Kong.Requests.Count);
+        Assert.All(Kong.Requests, request => Assert.Contains("tags=mine", request.Path, StringComparison.Ordinal));
+        Assert.Equal(["/services?size=1000&tags=mine", "/services?offset=2&tags=mine", "/services?offset=4&tags=mine"], Kong.Requests.Select(request => request.Path));
     }
 
     [Fact]
     public async Task A_refused_put_names_the_kind_and_entity_and_quotes_kong()
     {
         var route = KongEntityJson.ToKong(new GatewayRoute { Name = "orders", Service = "orders", Paths = ["orders"] });
-        var store = new KongAdminApiStore(_http);
+        var store = new KongAdminApiStore(Http);
 
         var error = await Assert.ThrowsAsync<KongAdminApiException>(
             () => store.PutAsync(GatewayEntityKind.Route, KongEntityJson.StableId(GatewayEntityKind.Route, "orders"), route, default));
@@ -59,9 +44,9 @@ public sealed class KongAdminApiStoreTests : IAsyncLifetime
     {
         var service = new GatewayService { Name = "orders", Host = "orders.internal" };
 
-        await new KongAdminApiStore(_http).PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
+        await new KongAdminApiStore(Http).PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
 
-        var put = Assert.Single(_kong.Requests);
+        var put = Assert.Single(Kong.Requests);
         Assert.Equal($"/services/{KongEntityJson.IdOf(service)}", put.Path);
         Assert.Equal("orders.internal", put.Json["host"]!.GetValue<string>());
     }
@@ -69,9 +54,9 @@ public sealed class KongAdminApiStoreTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_an_entity_that_is_already_gone_is_not_an_error()
     {
-        await new KongAdminApiStore(_http).DeleteAsync(GatewayEntityKind.Plugin, Guid.NewGuid(), default);
+        await new KongAdminApiStore(Http).DeleteAsync(GatewayEntityKind.Plugin, Guid.NewGuid(), default);
 
-        Assert.Equal("DELETE", Assert.Single(_kong.Requests).Method);
+        Assert.Equal("DELETE", Assert.Single(Kong.Requests).Method);
     }
 
     [Fact]
@@ -79,7 +64,7 @@ public sealed class KongAdminApiStoreTests : IAsyncLifetime
     {
         var service = new GatewayService { Name = "orders", Host = "orders.internal" };
         var route = new GatewayRoute { Name = "orders", Service = "orders", Paths = ["/orders"] };
-        var store = new KongAdminApiStore(_http);
+        var store = new KongAdminApiStore(Http);
         await store.PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
         await store.PutAsync(GatewayEntityKind.Route, KongEntityJson.IdOf(route), KongEntityJson.ToKong(route), default);
 

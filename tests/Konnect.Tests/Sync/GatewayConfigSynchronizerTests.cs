@@ -6,24 +6,9 @@ using KonnectAspire.Konnect.Tests.Admin;
 
 namespace KonnectAspire.Konnect.Tests.Sync;
 
-public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
+public sealed class GatewayConfigSynchronizerTests : FakeKongAdminApiTest
 {
     private const string Owner = "konnect-aspire";
-
-    private FakeKongAdminApi _kong = null!;
-    private HttpClient _http = null!;
-
-    public async Task InitializeAsync()
-    {
-        _kong = await FakeKongAdminApi.StartAsync();
-        _http = _kong.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _kong.DisposeAsync();
-    }
 
     [Fact]
     public async Task First_sync_puts_services_then_routes_then_plugins_with_the_owner_tag()
@@ -43,9 +28,9 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
                 $"PUT /plugins/{KongEntityJson.IdOf(new GatewayPlugin { Name = "rate-limiting" })}",
                 $"PUT /plugins/{KongEntityJson.IdOf(new GatewayPlugin { Name = "cors", Route = "orders" })}",
             ],
-            _kong.Changes);
+            Kong.Changes);
 
-        var puts = _kong.Requests.Where(request => request.Method == "PUT").Select(request => request.Json).ToList();
+        var puts = Kong.Requests.Where(request => request.Method == "PUT").Select(request => request.Json).ToList();
         AssertJson(
             $$"""{"id":"{{serviceId}}","name":"orders","protocol":"http","host":"orders.internal","port":8080,"path":null,"tags":["team-a","konnect-aspire"]}""",
             puts[0]);
@@ -69,29 +54,29 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
     public async Task Second_sync_with_the_same_model_sends_no_put_or_delete()
     {
         await Sync(Orders());
-        _kong.ClearRequests();
+        Kong.ClearRequests();
 
         var result = await Sync(Orders());
 
         Assert.False(result.HasChanges);
         Assert.Equal(4, result.Unchanged.Count);
-        Assert.Empty(_kong.Changes);
-        Assert.All(_kong.Requests, request => Assert.Equal("GET", request.Method));
+        Assert.Empty(Kong.Changes);
+        Assert.All(Kong.Requests, request => Assert.Equal("GET", request.Method));
     }
 
     [Fact]
     public async Task A_changed_field_is_put_again_and_nothing_else()
     {
         await Sync(Orders());
-        _kong.ClearRequests();
+        Kong.ClearRequests();
         var changed = Orders();
         changed.Services[0] = changed.Services[0] with { Port = 9090 };
 
         var result = await Sync(changed);
 
         Assert.Equal(["service orders"], result.Updated);
-        Assert.Equal([$"PUT /services/{KongEntityJson.StableId(GatewayEntityKind.Service, "orders")}"], _kong.Changes);
-        Assert.Equal(9090, _kong.All("services").Single()["port"]!.GetValue<int>());
+        Assert.Equal([$"PUT /services/{KongEntityJson.StableId(GatewayEntityKind.Service, "orders")}"], Kong.Changes);
+        Assert.Equal(9090, Kong.All("services").Single()["port"]!.GetValue<int>());
     }
 
     [Fact]
@@ -114,7 +99,7 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
         withBilling.Routes.Add(new GatewayRoute { Name = "billing", Service = "billing", Paths = ["/billing"] });
         withBilling.Plugins.Add(new GatewayPlugin { Name = "key-auth", Route = "billing" });
         await Sync(withBilling);
-        _kong.ClearRequests();
+        Kong.ClearRequests();
 
         var result = await Sync(Orders());
 
@@ -125,8 +110,8 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
                 $"DELETE /routes/{KongEntityJson.StableId(GatewayEntityKind.Route, "billing")}",
                 $"DELETE /services/{KongEntityJson.StableId(GatewayEntityKind.Service, "billing")}",
             ],
-            _kong.Changes);
-        Assert.Equal(["orders"], _kong.All("services").Select(service => service["name"]!.GetValue<string>()));
+            Kong.Changes);
+        Assert.Equal(["orders"], Kong.All("services").Select(service => service["name"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -134,17 +119,17 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
     {
         var handMadeId = Guid.NewGuid();
         var otherOwnerId = Guid.NewGuid();
-        _kong.Seed("services", new JsonObject { ["id"] = handMadeId.ToString(), ["name"] = "legacy", ["host"] = "legacy.internal", ["tags"] = null });
-        _kong.Seed("services", new JsonObject { ["id"] = otherOwnerId.ToString(), ["name"] = "theirs", ["host"] = "theirs.internal", ["tags"] = new JsonArray("someone-else") });
-        _kong.Seed("routes", new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "legacy", ["paths"] = new JsonArray("/legacy"), ["service"] = new JsonObject { ["id"] = handMadeId.ToString() } });
+        Kong.Seed("services", new JsonObject { ["id"] = handMadeId.ToString(), ["name"] = "legacy", ["host"] = "legacy.internal", ["tags"] = null });
+        Kong.Seed("services", new JsonObject { ["id"] = otherOwnerId.ToString(), ["name"] = "theirs", ["host"] = "theirs.internal", ["tags"] = new JsonArray("someone-else") });
+        Kong.Seed("routes", new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "legacy", ["paths"] = new JsonArray("/legacy"), ["service"] = new JsonObject { ["id"] = handMadeId.ToString() } });
 
         await Sync(Orders());
         await Sync(new GatewayConfiguration());
 
-        Assert.DoesNotContain(_kong.Changes, change => change.Contains(handMadeId.ToString(), StringComparison.Ordinal) || change.Contains(otherOwnerId.ToString(), StringComparison.Ordinal));
-        Assert.Equal(["legacy", "theirs"], _kong.All("services").Select(service => service["name"]!.GetValue<string>()));
-        Assert.Equal(["legacy"], _kong.All("routes").Select(route => route["name"]!.GetValue<string>()));
-        Assert.Empty(_kong.All("plugins"));
+        Assert.DoesNotContain(Kong.Changes, change => change.Contains(handMadeId.ToString(), StringComparison.Ordinal) || change.Contains(otherOwnerId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(["legacy", "theirs"], Kong.All("services").Select(service => service["name"]!.GetValue<string>()));
+        Assert.Equal(["legacy"], Kong.All("routes").Select(route => route["name"]!.GetValue<string>()));
+        Assert.Empty(Kong.All("plugins"));
     }
 
     [Fact]
@@ -157,7 +142,7 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
 
         Assert.Contains("Route 'orders'", error.Message, StringComparison.Ordinal);
         Assert.Contains("use '/orders'", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_kong.Requests);
+        Assert.Empty(Kong.Requests);
     }
 
     [Fact]
@@ -176,7 +161,7 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
     [Fact]
     public async Task A_name_taken_by_a_hand_made_entity_is_reported_as_a_conflict()
     {
-        _kong.Seed("services", new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "orders", ["host"] = "elsewhere", ["tags"] = null });
+        Kong.Seed("services", new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["name"] = "orders", ["host"] = "elsewhere", ["tags"] = null });
 
         var error = await Assert.ThrowsAsync<KongAdminApiException>(() => Sync(Orders()));
 
@@ -189,10 +174,10 @@ public sealed class GatewayConfigSynchronizerTests : IAsyncLifetime
     [InlineData("a,b")]
     [InlineData("a/b")]
     public void An_invalid_owner_tag_is_refused(string tag)
-        => Assert.ThrowsAny<ArgumentException>(() => new GatewayConfigSynchronizer(new KongAdminApiStore(_http), tag));
+        => Assert.ThrowsAny<ArgumentException>(() => new GatewayConfigSynchronizer(new KongAdminApiStore(Http), tag));
 
     private Task<GatewaySyncResult> Sync(GatewayConfiguration model)
-        => new GatewayConfigSynchronizer(new KongAdminApiStore(_http), Owner).SyncAsync(model);
+        => new GatewayConfigSynchronizer(new KongAdminApiStore(Http), Owner).SyncAsync(model);
 
     private static GatewayConfiguration Orders() => new()
     {
