@@ -15,7 +15,12 @@ public sealed class KongAdminApiException : Exception
     /// <param name="statusCode">The HTTP status Kong answered with.</param>
     /// <param name="kongMessage">Kong's own message (the <c>message</c> field of its error body).</param>
     public KongAdminApiException(GatewayEntityKind kind, string entityName, HttpStatusCode statusCode, string kongMessage)
-        : base(Describe(kind, entityName, statusCode, kongMessage))
+        : this(kind, entityName, statusCode, kongMessage, Describe($"{Word(kind)} '{entityName}'", statusCode, kongMessage))
+    {
+    }
+
+    private KongAdminApiException(GatewayEntityKind kind, string entityName, HttpStatusCode statusCode, string kongMessage, string message)
+        : base(message)
     {
         Kind = kind;
         EntityName = entityName;
@@ -35,9 +40,15 @@ public sealed class KongAdminApiException : Exception
     /// <summary>Kong's own message.</summary>
     public string KongMessage { get; }
 
-    private static string Describe(GatewayEntityKind kind, string entityName, HttpStatusCode statusCode, string kongMessage)
+    /// <summary>The Admin API refused to list the entities of a kind carrying a tag.</summary>
+    internal static KongAdminApiException ForListing(GatewayEntityKind kind, string tag, HttpStatusCode statusCode, string kongMessage)
+        => new(kind, $"tag {tag}", statusCode, kongMessage, Describe($"listing the {Word(kind)}s tagged '{tag}'", statusCode, kongMessage));
+
+    private static string Word(GatewayEntityKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Describe(string subject, HttpStatusCode statusCode, string kongMessage)
     {
-        var message = $"Kong rejected {kind.ToString().ToLowerInvariant()} '{entityName}' ({(int)statusCode}): {kongMessage}";
+        var message = $"Kong rejected {subject} ({(int)statusCode}): {kongMessage}";
         return statusCode switch
         {
             HttpStatusCode.Conflict => message + " — another entity already uses this name; rename one of them or remove the hand-made one.",

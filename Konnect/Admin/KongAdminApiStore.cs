@@ -25,15 +25,16 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
     {
         ArgumentException.ThrowIfNullOrEmpty(tag);
         var entities = new List<JsonObject>();
-        var next = $"{Collection(kind)}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
-        while (next is not null)
+        var first = $"{Collection(kind)}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
+        for (var next = first; next is not null;)
         {
             using var response = await _http.GetAsync(Resolve(next), cancellationToken).ConfigureAwait(false);
-            await ThrowIfRefusedAsync(response, kind, $"(list tagged {tag})", cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw KongAdminApiException.ForListing(kind, tag, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));
             var page = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The Kong Admin API answered GET {Collection(kind)} with an empty body.");
             entities.AddRange(page["data"]?.AsArray().OfType<JsonObject>() ?? []);
-            next = NextPage(page["next"], tag);
+            next = NextPage(first, page);
         }
 
         return entities;
@@ -72,29 +73,34 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
         return new Uri(new Uri(rootText.EndsWith('/') ? rootText : rootText + "/"), relative.TrimStart('/'));
     }
 
-    // Kong answers `next` as an absolute path ("/services?offset=...&tags=..."); keep the tag filter if it is missing.
-    private static string? NextPage(JsonNode? next, string tag)
+    // Kong's `next` is "/services?offset=<offset>&tags=<tag, unescaped>" and drops `size`, so the next page is built
+    // from the `offset` it reports; `next` is followed as given only when a page has no `offset`.
+    private static string? NextPage(string first, JsonObject page)
     {
-        if (next?.GetValueKind() != JsonValueKind.String || next.GetValue<string>() is not { Length: > 0 } path)
+        if (Text(page["offset"]) is string offset)
+            return $"{first}&offset={Uri.EscapeDataString(offset)}";
+        if (Text(page["next"]) is not string next)
             return null;
-        if (Uri.TryCreate(path, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal))
-            path = absolute.PathAndQuery;
-        return path.Contains("tags=", StringComparison.Ordinal) ? path : $"{path}&tags={Uri.EscapeDataString(tag)}";
+        return Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? absolute.PathAndQuery
+            : next;
     }
+
+    private static string? Text(JsonNode? node)
+        => node?.GetValueKind() == JsonValueKind.String && node.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     private static string NameOf(JsonObject entity, Guid id)
         => entity["name"]?.GetValue<string>() ?? id.ToString();
 
     private static async Task ThrowIfRefusedAsync(HttpResponseMessage response, GatewayEntityKind kind, string name, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
-            return;
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        throw new KongAdminApiException(kind, name, response.StatusCode, KongMessage(body, response));
+        if (!response.IsSuccessStatusCode)
+            throw new KongAdminApiException(kind, name, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));
     }
 
-    private static string KongMessage(string body, HttpResponseMessage response)
+    private static async Task<string> KongMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (JsonNode.Parse(body)?["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String)

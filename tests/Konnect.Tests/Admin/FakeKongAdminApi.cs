@@ -28,6 +28,12 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
     /// <summary>The largest page the fake answers with, whatever <c>size</c> asks for.</summary>
     public int PageSize { get; set; } = 100;
 
+    /// <summary>When set, requests need it in the Kong-Admin-Token header, as with Kong Enterprise RBAC.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Whether pages carry <c>offset</c> besides <c>next</c> (Kong's do).</summary>
+    public bool IncludeOffset { get; set; } = true;
+
     public Uri Address { get; private set; } = null!;
 
     public IReadOnlyList<RecordedRequest> Requests
@@ -42,18 +48,37 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
     /// <summary>Requests that change something (PUT and DELETE), as "PUT /services/{id}".</summary>
     public IReadOnlyList<string> Changes => [.. Requests.Where(request => request.Method != "GET").Select(request => $"{request.Method} {request.Path}")];
 
-    public static async Task<FakeKongAdminApi> StartAsync()
+    public static async Task<FakeKongAdminApi> StartAsync(string pathBase = "")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeKongAdminApi(app);
+        if (pathBase.Length > 0)
+        {
+            // Kong behind a reverse proxy at a path, e.g. http://host/kong-admin/; anything else is a 404.
+            app.UsePathBase(pathBase);
+            app.Use((context, next) => context.Request.PathBase.HasValue ? next(context) : Results.NotFound().ExecuteAsync(context));
+        }
+
+        app.Use(async (context, next) =>
+        {
+            if (fake.AdminToken is not null && context.Request.Headers["Kong-Admin-Token"] != fake.AdminToken)
+            {
+                fake.Record(context.Request, body: null);
+                await KongError(HttpStatusCode.Unauthorized, "Invalid credentials. Token or User credentials required").ExecuteAsync(context);
+                return;
+            }
+
+            await next(context);
+        });
+        app.UseRouting();
         app.MapGet("/{collection}", fake.List);
         app.MapPut("/{collection}/{id:guid}", fake.PutAsync);
         app.MapDelete("/{collection}/{id:guid}", fake.Delete);
         await app.StartAsync();
-        fake.Address = new Uri(app.Urls.Single() + "/");
+        fake.Address = new Uri(app.Urls.Single() + pathBase + "/");
         return fake;
     }
 
@@ -92,8 +117,12 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
             var count = Math.Min(size ?? 100, PageSize);
             var page = matching.Skip(start).Take(count).Select(entity => entity.DeepClone()).ToArray();
             var nextOffset = start + count < matching.Count ? (start + count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
-            var next = nextOffset is null ? null : $"/{collection}?offset={nextOffset}" + (tags is null ? "" : $"&tags={Uri.EscapeDataString(tags)}");
-            return Results.Json(new JsonObject { ["data"] = new JsonArray(page), ["next"] = next, ["offset"] = nextOffset });
+            // Like Kong (kong/api/endpoints.lua): `size` is dropped and the tag filter is appended unescaped.
+            var next = nextOffset is null ? null : $"/{collection}?offset={nextOffset}" + (tags is null ? "" : $"&tags={tags}");
+            var body = new JsonObject { ["data"] = new JsonArray(page), ["next"] = next };
+            if (IncludeOffset)
+                body["offset"] = nextOffset;
+            return Results.Json(body);
         }
     }
 

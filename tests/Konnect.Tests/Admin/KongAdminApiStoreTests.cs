@@ -21,7 +21,31 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         Assert.Equal(["owned-0", "owned-1", "owned-2", "owned-3", "owned-4"], services.Select(service => service["name"]!.GetValue<string>()));
         Assert.Equal(3, Kong.Requests.Count);
         Assert.All(Kong.Requests, request => Assert.Contains("tags=mine", request.Path, StringComparison.Ordinal));
-        Assert.Equal(["/services?size=1000&tags=mine", "/services?offset=2&tags=mine", "/services?offset=4&tags=mine"], Kong.Requests.Select(request => request.Path));
+        Assert.Equal(["/services?size=1000&tags=mine", "/services?size=1000&tags=mine&offset=2", "/services?size=1000&tags=mine&offset=4"], Kong.Requests.Select(request => request.Path));
+    }
+
+    [Fact]
+    public async Task Listing_follows_next_as_given_when_pages_carry_no_offset()
+    {
+        Kong.PageSize = 1;
+        Kong.IncludeOffset = false;
+        Kong.Seed("routes", Service("a", "mine"));
+        Kong.Seed("routes", Service("b", "mine"));
+
+        var routes = await new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Route, "mine", default);
+
+        Assert.Equal(2, routes.Count);
+        Assert.Equal("/routes?offset=1&tags=mine", Kong.Requests[1].Path);
+    }
+
+    [Fact]
+    public async Task A_refused_listing_says_what_was_listed()
+    {
+        Kong.AdminToken = "not-sent";
+
+        var error = await Assert.ThrowsAsync<KongAdminApiException>(() => new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Service, "nope", default));
+
+        Assert.Equal("Kong rejected listing the services tagged 'nope' (401): Invalid credentials. Token or User credentials required — the Admin API refused access; check the admin token or RBAC settings.", error.Message);
     }
 
     [Fact]
@@ -71,6 +95,21 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         var error = await Assert.ThrowsAsync<KongAdminApiException>(() => store.DeleteAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), default));
 
         Assert.Contains("an existing 'routes' entity references this 'services' entity", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_api_behind_a_path_prefix_keeps_the_prefix()
+    {
+        await using var prefixed = await FakeKongAdminApi.StartAsync("/kong-admin");
+        using var http = prefixed.CreateClient();
+        var service = new GatewayService { Name = "orders", Host = "orders.internal" };
+        var store = new KongAdminApiStore(http);
+
+        await store.PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
+        var listed = await store.ListTaggedAsync(GatewayEntityKind.Service, "t", default);
+
+        Assert.Empty(listed);
+        Assert.Single(prefixed.All("services"));
     }
 
     [Fact]
