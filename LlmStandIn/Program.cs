@@ -1,0 +1,4 @@
+using KonnectAspire.LlmStandIn;
+
+var app = LlmStandInApplication.Create(args);
+app.Run();
