@@ -9,7 +9,7 @@ internal static class KongDataPlaneGroupState
     public static async Task TrackAsync(KongDataPlaneResource group, InitializeResourceEvent initialize, CancellationToken cancellationToken)
     {
         var names = group.InstanceResources.Select(instance => instance.Name).ToHashSet(StringComparer.Ordinal);
-        var latest = new Dictionary<string, CustomResourceSnapshot>(StringComparer.Ordinal);
+        var latest = new Dictionary<string, (string? State, HealthStatus? Health)>(StringComparer.Ordinal);
         await initialize.Notifications.PublishUpdateAsync(group, snapshot => snapshot with { State = Describe(latest.Values, group.Instances) })
             .ConfigureAwait(false);
 
@@ -20,7 +20,7 @@ internal static class KongDataPlaneGroupState
                 continue;
             }
 
-            latest[update.Resource.Name] = update.Snapshot;
+            latest[update.Resource.Name] = (update.Snapshot.State?.Text, update.Snapshot.HealthStatus);
             var ready = latest.Values.Count(IsReady);
             await initialize.Notifications.PublishUpdateAsync(group, snapshot => snapshot with
             {
@@ -31,7 +31,7 @@ internal static class KongDataPlaneGroupState
     }
 
     /// <summary>Running when every instance is ready; otherwise how many are, flagged when one has failed.</summary>
-    public static ResourceStateSnapshot Describe(IEnumerable<CustomResourceSnapshot> instances, int total)
+    public static ResourceStateSnapshot Describe(IEnumerable<(string? State, HealthStatus? Health)> instances, int total)
     {
         var snapshots = instances.ToList();
         var ready = snapshots.Count(IsReady);
@@ -40,17 +40,17 @@ internal static class KongDataPlaneGroupState
             return new(KnownResourceStates.Running, KnownResourceStateStyles.Success);
         }
 
-        var failed = snapshots.Count(snapshot => snapshot.State?.Text is { } text && KnownResourceStates.TerminalStates.Contains(text));
+        var failed = snapshots.Count(snapshot => snapshot.State is { } state && KnownResourceStates.TerminalStates.Contains(state));
         if (failed > 0)
         {
             return new($"{ready}/{total} ready, {failed} failed", KnownResourceStateStyles.Error);
         }
 
-        return snapshots.All(snapshot => snapshot.State?.Text == KnownResourceStates.Waiting)
+        return snapshots.Count == total && snapshots.All(snapshot => snapshot.State == KnownResourceStates.Waiting)
             ? new(KnownResourceStates.Waiting, KnownResourceStateStyles.Info)
             : new($"{ready}/{total} ready", KnownResourceStateStyles.Info);
     }
 
-    private static bool IsReady(CustomResourceSnapshot snapshot)
-        => snapshot.State?.Text == KnownResourceStates.Running && snapshot.HealthStatus == HealthStatus.Healthy;
+    private static bool IsReady((string? State, HealthStatus? Health) instance)
+        => instance.State == KnownResourceStates.Running && instance.Health == HealthStatus.Healthy;
 }

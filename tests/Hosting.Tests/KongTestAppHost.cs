@@ -1,3 +1,4 @@
+using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KonnectAspire.Hosting.Tests;
@@ -17,19 +18,17 @@ internal sealed class KongTestAppHost : IDisposable
         var root = Path.Combine(Path.GetTempPath(), "konnectaspire-hosting-tests", Guid.NewGuid().ToString("N"));
         CertificateDirectory = sameFoldersAs?.CertificateDirectory ?? Path.Combine(root, "certificates");
         ProjectDirectory = sameFoldersAs?.ProjectDirectory ?? Path.Combine(root, "AppHost");
-        Builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            Args = [.. args, $"Kong:ClusterCertificateDirectory={CertificateDirectory}"],
-            DisableDashboard = true,
-            ProjectDirectory = ProjectDirectory,
-        });
+        // The testing builder finds DCP, so a test can start the app up to the first resource.
+        Builder = DistributedApplicationTestingBuilder.Create(
+            [.. args, $"Kong:ClusterCertificateDirectory={CertificateDirectory}"],
+            (options, _) => options.ProjectDirectory = ProjectDirectory);
     }
 
     public string CertificateDirectory { get; }
 
     public string ProjectDirectory { get; }
 
-    public IDistributedApplicationBuilder Builder { get; }
+    public IDistributedApplicationTestingBuilder Builder { get; }
 
     /// <summary>The next run of the same AppHost: same project folder, same certificate folder.</summary>
     public KongTestAppHost NextRun() => new(this, []);
@@ -54,14 +53,17 @@ internal sealed class KongTestAppHost : IDisposable
         return context.EnvironmentVariables;
     }
 
-    /// <summary>What Aspire does before anything starts: the gateway config check runs here.</summary>
-    public Task RaiseBeforeStart()
-        => App.Services.GetRequiredService<Aspire.Hosting.Eventing.IDistributedApplicationEventing>()
-            .PublishAsync(new BeforeStartEvent(App.Services, Model));
+    /// <summary>Starts the app as <c>dotnet run</c> would; a failing BeforeStart check throws before any resource starts.</summary>
+    public async Task<Exception> StartExpectingFailure()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Assert.ThrowsAnyAsync<Exception>(() => App.StartAsync(timeout.Token));
+    }
 
     public void Dispose()
     {
         _app?.Dispose();
+        Builder.Dispose();
         var root = Path.GetDirectoryName(ProjectDirectory)!;
         if (Directory.Exists(root))
         {
