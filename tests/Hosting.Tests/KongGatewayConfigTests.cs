@@ -14,7 +14,7 @@ public sealed class KongGatewayConfigTests : IDisposable
     public void A_route_is_named_after_its_upstream_and_targets_its_http_endpoint()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
-        var orders = OrdersApi();
+        var orders = _host.AddOrdersApi();
 
         controlPlane.WithRoute("/orders", orders);
 
@@ -29,7 +29,7 @@ public sealed class KongGatewayConfigTests : IDisposable
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        controlPlane.WithRoute("/orders", OrdersApi(), name: "orders", stripPath: false);
+        controlPlane.WithRoute("/orders", _host.AddOrdersApi(), name: "orders", stripPath: false);
 
         var route = Assert.Single(controlPlane.Resource.Annotations.OfType<KongRouteAnnotation>());
         Assert.Equal(("orders", false), (route.Name, route.StripPath));
@@ -88,7 +88,7 @@ public sealed class KongGatewayConfigTests : IDisposable
     public void Plugins_are_recorded_globally_or_per_route_or_service()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", OrdersApi(), name: "orders");
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders");
 
         controlPlane
             .WithPlugin("correlation-id")
@@ -115,7 +115,7 @@ public sealed class KongGatewayConfigTests : IDisposable
     public void Build_turns_each_route_into_a_service_at_the_given_address_and_a_route()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", OrdersApi(), name: "orders", stripPath: false);
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders", stripPath: false);
 
         var configuration = KongGatewayConfigurationBuilder.Build(controlPlane.Resource, _ => new Uri("http://orders-api.dev.internal:8080"));
 
@@ -129,7 +129,7 @@ public sealed class KongGatewayConfigTests : IDisposable
     [Fact]
     public void Build_keeps_a_base_path_of_the_upstream_address()
     {
-        var controlPlane = _host.Builder.AddKongControlPlane("kong").WithRoute("/orders", OrdersApi());
+        var controlPlane = _host.Builder.AddKongControlPlane("kong").WithRoute("/orders", _host.AddOrdersApi());
 
         var configuration = KongGatewayConfigurationBuilder.Build(controlPlane.Resource, _ => new Uri("https://host.docker.internal:7001/v2"));
 
@@ -172,10 +172,9 @@ public sealed class KongGatewayConfigTests : IDisposable
         Assert.Same(executionContext, seen?.ExecutionContext);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Build_merges_the_services_routes_and_plugins_of_a_decK_file()
     {
-        Skip.IfNot(GatewaySyncAvailability.DeckParser, GatewaySyncAvailability.Reason);
         Directory.CreateDirectory(_host.ProjectDirectory);
         File.WriteAllText(Path.Combine(_host.ProjectDirectory, "kong.yaml"), """
             _format_version: "3.0"
@@ -190,7 +189,7 @@ public sealed class KongGatewayConfigTests : IDisposable
               - name: cors
             """);
         var controlPlane = _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", OrdersApi(), name: "orders")
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders")
             .WithDeclarativeConfig("kong.yaml");
 
         var configuration = KongGatewayConfigurationBuilder.Build(controlPlane.Resource, _ => new Uri("http://orders-api:8080"));
@@ -215,7 +214,4 @@ public sealed class KongGatewayConfigTests : IDisposable
     }
 
     private static Uri Unused(EndpointReference endpoint) => throw new InvalidOperationException($"no route expected, got {endpoint.Resource.Name}");
-
-    private IResourceBuilder<ContainerResource> OrdersApi()
-        => _host.Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
 }

@@ -42,22 +42,20 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         KongGatewayConfigurationCheck.Check(_host.Model);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_valid_config_passes()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", OrdersApi(), name: "orders")
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders")
             .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
 
         KongGatewayConfigurationCheck.Check(_host.Model);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_path_not_starting_with_a_slash_stops_the_AppHost_naming_the_fix()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
-        _host.Builder.AddKongControlPlane("kong").WithRoute("orders", OrdersApi(), name: "orders");
+        _host.Builder.AddKongControlPlane("kong").WithRoute("orders", _host.AddOrdersApi(), name: "orders");
 
         var error = await _host.StartExpectingFailure();
 
@@ -67,12 +65,11 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains("'/orders'", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Two_routes_with_the_same_name_are_refused()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", OrdersApi())
+            .WithRoute("/orders", _host.AddOrdersApi())
             .WithRoute("/orders-v2", _host.Builder.Resources.OfType<ContainerResource>().Single(resource => resource.Name == "orders-api").GetEndpoint("http"));
 
         var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
@@ -80,11 +77,10 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains("route name 'orders-api' is used 2 times", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Two_routes_with_the_same_path_are_refused()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
-        var orders = OrdersApi();
+        var orders = _host.AddOrdersApi();
         _host.Builder.AddKongControlPlane("kong")
             .WithRoute("/orders", orders, name: "orders")
             .WithRoute("/orders", orders, name: "orders-again");
@@ -94,10 +90,9 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains("both match path '/orders'", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_decK_file_that_does_not_parse_is_refused_naming_the_file()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         WriteDeckFile("broken.yaml", "_format_version: \"3.0\"\nservices: [unclosed\n");
         _host.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("broken.yaml");
 
@@ -106,10 +101,9 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains($"The decK file '{Path.Combine(_host.ProjectDirectory, "broken.yaml")}'", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void A_decK_file_of_an_unsupported_format_version_is_refused()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         WriteDeckFile("old.yaml", "_format_version: \"1.1\"\nservices: []\n");
         _host.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("old.yaml");
 
@@ -119,10 +113,9 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains("1.1", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void An_Enterprise_only_plugin_on_the_open_source_control_plane_is_refused_pointing_to_Konnect_mode()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         _host.Builder.AddKongControlPlane("kong").WithPlugin("openid-connect");
 
         var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
@@ -131,10 +124,9 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Assert.Contains("Konnect mode", error.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void An_Enterprise_only_plugin_on_an_Enterprise_control_plane_is_fine()
     {
-        Skip.IfNot(GatewaySyncAvailability.All, GatewaySyncAvailability.Reason);
         var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("konnect"));
         controlPlane.WithPlugin("openid-connect");
         _host.Builder.AddKongDataPlane("kong-dp", controlPlane);
@@ -147,7 +139,4 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
         Directory.CreateDirectory(_host.ProjectDirectory);
         File.WriteAllText(Path.Combine(_host.ProjectDirectory, name), yaml);
     }
-
-    private IResourceBuilder<ContainerResource> OrdersApi()
-        => _host.Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
 }

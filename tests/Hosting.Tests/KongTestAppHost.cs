@@ -30,6 +30,10 @@ internal sealed class KongTestAppHost : IDisposable
 
     public IDistributedApplicationTestingBuilder Builder { get; }
 
+    /// <summary>An upstream for routes: a container with an http endpoint on 8080.</summary>
+    public IResourceBuilder<ContainerResource> AddOrdersApi()
+        => Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
+
     /// <summary>The next run of the same AppHost: same project folder, same certificate folder.</summary>
     public KongTestAppHost NextRun() => new(this, []);
 
