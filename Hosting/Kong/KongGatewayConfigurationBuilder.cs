@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Gateway.Ai;
 
 namespace Aspire.Hosting.Kong;
 
@@ -37,6 +38,15 @@ internal static class KongGatewayConfigurationBuilder
                 Path = address.AbsolutePath == "/" ? null : address.AbsolutePath,
             });
             routes.Add(new GatewayRoute { Name = route.Name, Service = route.Name, Paths = [route.Path], StripPath = route.StripPath });
+        }
+
+        // LLM routes to a provider have no Aspire endpoint: their service names the provider's API, and ai-proxy
+        // sets the real target of each call. Routes served by the stand-in are ordinary routes, above.
+        foreach (var llmRoute in controlPlane.Annotations.OfType<KongLlmRouteAnnotation>().Where(route => route.StandIn is null))
+        {
+            var address = LlmProviders.ApiBaseAddress(llmRoute.Model.Provider, llmRoute.Model.AwsRegion);
+            services.Add(new GatewayService { Name = llmRoute.Name, Protocol = address.Scheme, Host = address.Host, Port = address.Port });
+            routes.Add(new GatewayRoute { Name = llmRoute.Name, Service = llmRoute.Name, Paths = [llmRoute.Path] });
         }
 
         foreach (var plugin in controlPlane.Annotations.OfType<KongPluginAnnotation>())

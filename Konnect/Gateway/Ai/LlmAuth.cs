@@ -88,15 +88,28 @@ public sealed class LlmAuth
     public static LlmAuth ApiKey(string provider, string apiKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(apiKey);
-        return LlmProviders.Validate(provider) switch
-        {
-            LlmProviders.Anthropic => Header("x-api-key", apiKey),
-            LlmProviders.Bedrock => throw new ArgumentException(
-                "Bedrock has no API key: authenticate with LlmAuth.AwsKeys(accessKeyId, secretAccessKey) locally, or LlmAuth.None to use the pod identity on EKS.",
-                nameof(provider)),
-            _ => Header("Authorization", $"Bearer {apiKey}"),
-        };
+        return Header(ApiKeyHeaderName(provider), ApiKeyHeaderValue(provider, apiKey));
     }
+
+    /// <summary>The header that carries <paramref name="provider"/>'s API key.</summary>
+    /// <param name="provider">OpenAI, Anthropic or Mistral.</param>
+    /// <returns><c>Authorization</c> or <c>x-api-key</c>.</returns>
+    /// <exception cref="ArgumentException">Bedrock, which has no API key, or an unknown provider.</exception>
+    public static string ApiKeyHeaderName(string provider) => LlmProviders.Validate(provider) switch
+    {
+        LlmProviders.Anthropic => "x-api-key",
+        LlmProviders.Bedrock => throw new ArgumentException(
+            "Bedrock has no API key: authenticate with LlmAuth.AwsKeys(accessKeyId, secretAccessKey) locally, or LlmAuth.None to use the pod identity on EKS.",
+            nameof(provider)),
+        _ => "Authorization",
+    };
+
+    /// <summary>The full header value for <paramref name="apiKey"/>: <c>Bearer {key}</c>, or the key itself for Anthropic.</summary>
+    /// <param name="provider">OpenAI, Anthropic or Mistral.</param>
+    /// <param name="apiKey">The API key.</param>
+    /// <returns>The header value.</returns>
+    public static string ApiKeyHeaderValue(string provider, string apiKey)
+        => ApiKeyHeaderName(provider) == "Authorization" ? $"Bearer {apiKey}" : apiKey;
 
     /// <summary>Checks that this kind of credential is one <paramref name="provider"/> accepts.</summary>
     /// <param name="provider">The provider of the model the credential is for.</param>

@@ -34,4 +34,21 @@ public static class LlmProviders
         return known ?? throw new ArgumentException(
             $"Unknown LLM provider '{provider}': use one of {string.Join(", ", All)}.", paramName);
     }
+
+    /// <summary>
+    /// The provider's public API, which the Kong service of an LLM route names (ai-proxy sets the real target and
+    /// path of each call itself).
+    /// </summary>
+    /// <param name="provider">One of <see cref="All"/>.</param>
+    /// <param name="awsRegion">The AWS region, for Bedrock.</param>
+    /// <returns>An https base address.</returns>
+    /// <exception cref="ArgumentException">Unknown provider, or Bedrock without a region.</exception>
+    public static Uri ApiBaseAddress(string provider, string? awsRegion = null) => Validate(provider) switch
+    {
+        OpenAI => new Uri("https://api.openai.com"),
+        Anthropic => new Uri("https://api.anthropic.com"),
+        Mistral => new Uri("https://api.mistral.ai"),
+        _ when string.IsNullOrWhiteSpace(awsRegion) => throw new ArgumentException("Bedrock needs an AWS region (for example us-east-1).", nameof(awsRegion)),
+        _ => new Uri($"https://bedrock-runtime.{awsRegion}.amazonaws.com"),
+    };
 }

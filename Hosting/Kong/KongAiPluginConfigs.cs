@@ -1,0 +1,122 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using KonnectAspire.Konnect.Gateway.Ai;
+
+namespace Aspire.Hosting.Kong;
+
+/// <summary>
+/// Computes the AI plugin configs of the routes recorded with <c>WithLlmRoute</c>, late: locally with the credential
+/// values and the addresses the data plane containers reach; published with vault references, never a value.
+/// </summary>
+internal static class KongAiPluginConfigs
+{
+    /// <summary>The bearer key Kong sends to the stand-in, which takes any key unless it is configured with one.</summary>
+    public const string StandInApiKey = "konnectaspire-stand-in";
+
+    public const string ChatCompletionsPath = "/v1/chat/completions";
+
+    public const string EmbeddingsPath = "/v1/embeddings";
+
+    public static async ValueTask<AiProxyPluginConfig> AiProxyAsync(KongLlmRouteAnnotation route, KongPluginConfigContext context, CancellationToken cancellationToken)
+    {
+        var (model, auth) = await TargetAsync(route, route.Model.Name, ChatCompletionsPath, context, cancellationToken).ConfigureAwait(false);
+        var config = new AiProxyPluginConfig(model, auth);
+        if (context.ExecutionContext.IsPublishMode)
+        {
+            config.EnsurePublishable();
+        }
+
+        return config;
+    }
+
+    public static AiRateLimitingPluginConfig RateLimiting(KongLlmRouteAnnotation route, IReadOnlyList<AiTokenLimit> limits)
+        => new(route.EffectiveProvider, limits);
+
+    public static async ValueTask<AiSemanticCachePluginConfig> SemanticCacheAsync(
+        KongLlmRouteAnnotation route,
+        RedisResource vectorDatabase,
+        string embeddingsModel,
+        int dimensions,
+        KongPluginConfigContext context,
+        CancellationToken cancellationToken)
+    {
+        var (model, auth) = await TargetAsync(route, embeddingsModel, EmbeddingsPath, context, cancellationToken).ConfigureAwait(false);
+        var redis = await RedisAsync(vectorDatabase, context, cancellationToken).ConfigureAwait(false);
+        return new AiSemanticCachePluginConfig(model, auth, redis) { Dimensions = dimensions };
+    }
+
+    // The model and credential Kong uses for the route: the stand-in at its container-network address, or the provider.
+    private static async Task<(LlmModel Model, LlmAuth Auth)> TargetAsync(
+        KongLlmRouteAnnotation route,
+        string modelName,
+        string standInPath,
+        KongPluginConfigContext context,
+        CancellationToken cancellationToken)
+    {
+        if (route.StandIn is { } standIn)
+        {
+            var address = await AddressAsync(standIn, EndpointProperty.Url, context, cancellationToken).ConfigureAwait(false);
+            var model = new LlmModel(LlmProviders.OpenAI, modelName) { UpstreamUrl = new Uri(new Uri(address), standInPath) };
+            return (model, LlmAuth.ApiKey(LlmProviders.OpenAI, StandInApiKey));
+        }
+
+        var providerModel = new LlmModel(route.Model.Provider, modelName) { AwsRegion = route.Model.AwsRegion, AnthropicVersion = route.Model.AnthropicVersion };
+        return (providerModel, await AuthAsync(route, context, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<LlmAuth> AuthAsync(KongLlmRouteAnnotation route, KongPluginConfigContext context, CancellationToken cancellationToken)
+    {
+        var provider = route.Model.Provider;
+        if (route.ApiKey is { } apiKey)
+        {
+            return context.ExecutionContext.IsPublishMode
+                ? LlmAuth.Header(LlmAuth.ApiKeyHeaderName(provider), KongAiSecrets.VaultReference(KongAiSecrets.ApiKeySecretName(route.Name)))
+                : LlmAuth.ApiKey(provider, await ValueOf(apiKey, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (route is { AwsAccessKeyId: { } keyId, AwsSecretAccessKey: { } secretKey })
+        {
+            // Publishing refuses static keys (AiProxyPluginConfig.EnsurePublishable); no vault reference is made for them.
+            return LlmAuth.AwsKeys(
+                await ValueOf(keyId, cancellationToken).ConfigureAwait(false),
+                await ValueOf(secretKey, cancellationToken).ConfigureAwait(false));
+        }
+
+        return LlmAuth.None;
+    }
+
+    private static async Task<RedisVectorDatabase> RedisAsync(RedisResource redis, KongPluginConfigContext context, CancellationToken cancellationToken)
+    {
+        if (context.ExecutionContext.IsPublishMode)
+        {
+            return new RedisVectorDatabase(redis.Name, KongAiSecrets.RedisPort)
+            {
+                Password = redis.PasswordParameter is null ? null : KongAiSecrets.VaultReference(KongAiSecrets.RedisPasswordSecretName(redis.Name)),
+            };
+        }
+
+        var host = await AddressAsync(redis.PrimaryEndpoint, EndpointProperty.Host, context, cancellationToken).ConfigureAwait(false);
+        var port = await AddressAsync(redis.PrimaryEndpoint, EndpointProperty.Port, context, cancellationToken).ConfigureAwait(false);
+        return new RedisVectorDatabase(host, int.Parse(port, CultureInfo.InvariantCulture))
+        {
+            Password = redis.PasswordParameter is { } password ? await ValueOf(password, cancellationToken).ConfigureAwait(false) : null,
+        };
+    }
+
+    // The data planes are containers: they reach another resource in the container network, never as localhost.
+    private static async Task<string> AddressAsync(EndpointReference endpoint, EndpointProperty property, KongPluginConfigContext context, CancellationToken cancellationToken)
+    {
+        var valueContext = new ValueProviderContext { ExecutionContext = context.ExecutionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
+        return await endpoint.Property(property).GetValueAsync(valueContext, cancellationToken).ConfigureAwait(false)
+            ?? throw new DistributedApplicationException(
+                $"Endpoint '{endpoint.EndpointName}' of '{endpoint.Resource.Name}' has no address the Kong data planes can reach; is '{endpoint.Resource.Name}' running?");
+    }
+
+    private static async Task<string> ValueOf(ParameterResource parameter, CancellationToken cancellationToken)
+    {
+        var value = await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(value)
+            ? throw new DistributedApplicationException($"Parameter '{parameter.Name}' has no value; set Parameters:{parameter.Name} (user secrets or environment).")
+            : value;
+    }
+}

@@ -1,0 +1,212 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong;
+using KonnectAspire.Konnect.Gateway.Ai;
+
+namespace Aspire.Hosting;
+
+/// <summary>
+/// Kong's AI gateway on a control plane: LLM routes served by <c>ai-proxy</c> (OpenAI, Anthropic, Mistral, Amazon
+/// Bedrock, or the local LLM stand-in), token rate limiting and a semantic cache. The plugin configs are computed
+/// when they are synced or published, so credentials stay in secret parameters.
+/// </summary>
+public static class KongAiGatewayBuilderExtensions
+{
+    /// <summary>
+    /// Serves <paramref name="path"/> on the data planes with Kong's <c>ai-proxy</c>: clients send OpenAI chat
+    /// completions there, Kong adds the credential and forwards them to <paramref name="model"/> at
+    /// <paramref name="provider"/>. Without a configured credential the route is served by <paramref name="standIn"/>,
+    /// so it works on a laptop with no provider key.
+    /// </summary>
+    /// <typeparam name="T">The control plane type.</typeparam>
+    /// <param name="builder">The control plane builder.</param>
+    /// <param name="path">The path prefix, starting with '/'.</param>
+    /// <param name="provider">openai, anthropic, mistral or bedrock (<see cref="LlmProviders"/>).</param>
+    /// <param name="model">The provider's model name, e.g. <c>gpt-4o-mini</c>.</param>
+    /// <param name="standIn">
+    /// An OpenAI-compatible service (the LlmStandIn project) that serves the route while no credential is configured.
+    /// </param>
+    /// <param name="credentialParameter">
+    /// The name of the secret parameter with the provider's API key (for Bedrock, the prefix of
+    /// <c>{name}-access-key-id</c> and <c>{name}-secret-access-key</c>). Locally the route goes to the provider only
+    /// when <c>Parameters:{name}</c> is set (user secrets or environment); published, it always does. A published
+    /// Bedrock route takes no key: it runs with the data planes' pod identity.
+    /// </param>
+    /// <param name="awsRegion">The AWS region of a Bedrock model.</param>
+    /// <param name="name">The route and service name; the path without slashes when null.</param>
+    /// <returns>The control plane builder.</returns>
+    /// <exception cref="ArgumentException">Unknown provider, missing model, Bedrock without a region, or no way to serve the route.</exception>
+    /// <exception cref="InvalidOperationException">A Bedrock route with a static AWS key in publish mode.</exception>
+    /// <remarks>
+    /// <code>
+    /// var llm = builder.AddProject&lt;Projects.LlmStandIn&gt;("llm-stand-in");
+    /// controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llm, credentialParameter: "openai-api-key");
+    /// </code>
+    /// </remarks>
+    public static IResourceBuilder<T> WithLlmRoute<T>(
+        this IResourceBuilder<T> builder,
+        string path,
+        string provider,
+        string model,
+        IResourceBuilder<IResourceWithEndpoints>? standIn = null,
+        string? credentialParameter = null,
+        string? awsRegion = null,
+        string? name = null)
+        where T : IKongControlPlaneResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(path);
+        var llmModel = new LlmModel(provider, model) { AwsRegion = awsRegion };
+        if (llmModel.Provider == LlmProviders.Bedrock && string.IsNullOrWhiteSpace(awsRegion))
+        {
+            throw new ArgumentException($"Bedrock route '{path}' needs the AWS region of model '{llmModel.Name}': pass awsRegion (for example \"us-east-1\").", nameof(awsRegion));
+        }
+
+        var routeName = name ?? RouteName(path);
+        var application = builder.ApplicationBuilder;
+        var publishing = application.ExecutionContext.IsPublishMode;
+        var bedrock = llmModel.Provider == LlmProviders.Bedrock;
+        if (publishing && bedrock && credentialParameter is not null)
+        {
+            new AiProxyPluginConfig(llmModel, LlmAuth.AwsKeys("key-id", "secret-key")).EnsurePublishable();
+        }
+
+        var credentialNames = credentialParameter is null ? [] : bedrock
+            ? new[] { $"{credentialParameter}-access-key-id", $"{credentialParameter}-secret-access-key" }
+            : [credentialParameter];
+        var toProvider = (publishing && (bedrock || credentialParameter is not null))
+            || (credentialNames.Length > 0 && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[$"Parameters:{n}"])));
+
+        KongLlmRouteAnnotation route;
+        if (toProvider)
+        {
+            var parameters = credentialNames.Select(n => SecretParameter(application, n)).ToArray();
+            route = new KongLlmRouteAnnotation
+            {
+                Name = routeName,
+                Path = path,
+                Model = llmModel,
+                ApiKey = bedrock ? null : parameters.FirstOrDefault(),
+                AwsAccessKeyId = bedrock ? parameters.ElementAtOrDefault(0) : null,
+                AwsSecretAccessKey = bedrock ? parameters.ElementAtOrDefault(1) : null,
+            };
+        }
+        else
+        {
+            if (standIn is null)
+            {
+                throw new ArgumentException(
+                    $"LLM route '{path}' ({llmModel.Provider} {llmModel.Name}) has no credential configured and no stand-in: " +
+                    (credentialParameter is null
+                        ? $"pass credentialParameter (a secret parameter name) and set Parameters:<name>, or pass standIn: the LLM stand-in project."
+                        : $"set {string.Join(" and ", credentialNames.Select(n => $"Parameters:{n}"))} (dotnet user-secrets), or pass standIn: the LLM stand-in project."),
+                    nameof(standIn));
+            }
+
+            var endpoint = builder.WithRoute(path, standIn, routeName).Resource.Annotations.OfType<KongRouteAnnotation>().Last().Upstream;
+            route = new KongLlmRouteAnnotation { Name = routeName, Path = path, Model = llmModel, StandIn = endpoint };
+        }
+
+        return builder
+            .WithAnnotation(route)
+            .WithPlugin(
+                AiProxyPluginConfig.PluginName,
+                async (context, cancellationToken) => (await KongAiPluginConfigs.AiProxyAsync(route, context, cancellationToken).ConfigureAwait(false)).ToJson(),
+                route: routeName);
+    }
+
+    /// <summary>
+    /// Limits the LLM tokens the route <paramref name="route"/> spends per window (Kong's
+    /// <c>ai-rate-limiting-advanced</c>, counted per data plane node). Kong Enterprise only: refused on the
+    /// open-source local control plane.
+    /// </summary>
+    /// <typeparam name="T">The control plane type.</typeparam>
+    /// <param name="builder">The control plane builder.</param>
+    /// <param name="route">The name of a route added with <see cref="WithLlmRoute{T}"/>.</param>
+    /// <param name="limits">One or more token budgets, each per window.</param>
+    /// <returns>The control plane builder.</returns>
+    /// <exception cref="InvalidOperationException">The control plane runs open-source Kong.</exception>
+    /// <exception cref="ArgumentException">No such LLM route, or no limit.</exception>
+    public static IResourceBuilder<T> WithAiRateLimiting<T>(this IResourceBuilder<T> builder, string route, params AiTokenLimit[] limits)
+        where T : IKongControlPlaneResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(limits);
+        EnsureEnterprise(builder.Resource, AiRateLimitingPluginConfig.PluginName, nameof(WithAiRateLimiting));
+        var llmRoute = LlmRoute(builder.Resource, route, nameof(WithAiRateLimiting));
+        var config = KongAiPluginConfigs.RateLimiting(llmRoute, limits).ToJson();
+        return builder.WithPlugin(AiRateLimitingPluginConfig.PluginName, config, route: llmRoute.Name);
+    }
+
+    /// <summary>
+    /// Answers repeated questions on the LLM route <paramref name="route"/> from a semantic cache (Kong's
+    /// <c>ai-semantic-cache</c>): Kong embeds each request with <paramref name="embeddingsModel"/> (at the route's
+    /// provider, or the stand-in) and looks for a close one in <paramref name="vectorDatabase"/>. Kong Enterprise only:
+    /// refused on the open-source local control plane.
+    /// </summary>
+    /// <typeparam name="T">The control plane type.</typeparam>
+    /// <param name="builder">The control plane builder.</param>
+    /// <param name="route">The name of a route added with <see cref="WithLlmRoute{T}"/>.</param>
+    /// <param name="vectorDatabase">A Redis with vector search, e.g. <c>builder.AddRedisStack("llm-cache")</c>.</param>
+    /// <param name="embeddingsModel">The embeddings model.</param>
+    /// <param name="dimensions">The size of its vectors.</param>
+    /// <returns>The control plane builder.</returns>
+    /// <exception cref="InvalidOperationException">The control plane runs open-source Kong.</exception>
+    /// <exception cref="ArgumentException">No vector database, no such LLM route, or a route whose provider cannot embed.</exception>
+    public static IResourceBuilder<T> WithSemanticCache<T>(
+        this IResourceBuilder<T> builder,
+        string route,
+        IResourceBuilder<RedisResource> vectorDatabase,
+        string embeddingsModel = "text-embedding-3-small",
+        int dimensions = AiSemanticCachePluginConfig.DefaultDimensions)
+        where T : IKongControlPlaneResource
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        EnsureEnterprise(builder.Resource, AiSemanticCachePluginConfig.PluginName, nameof(WithSemanticCache));
+        if (vectorDatabase is null)
+        {
+            throw new ArgumentException(
+                $"The semantic cache of route '{route}' needs a vector database: pass a Redis with vector search, e.g. builder.AddRedisStack(\"llm-cache\").",
+                nameof(vectorDatabase));
+        }
+
+        var llmRoute = LlmRoute(builder.Resource, route, nameof(WithSemanticCache));
+        _ = new LlmModel(llmRoute.EffectiveProvider, embeddingsModel).ToEmbeddingsJson();
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+
+        return builder.WithPlugin(
+            AiSemanticCachePluginConfig.PluginName,
+            async (context, cancellationToken) => (await KongAiPluginConfigs.SemanticCacheAsync(
+                llmRoute, vectorDatabase.Resource, embeddingsModel, dimensions, context, cancellationToken).ConfigureAwait(false)).ToJson(),
+            route: llmRoute.Name);
+    }
+
+    private static void EnsureEnterprise(IKongControlPlaneResource controlPlane, string plugin, string method)
+    {
+        if (controlPlane.Edition == KongEdition.OpenSource)
+        {
+            throw new InvalidOperationException(
+                $"{method} needs Kong's '{plugin}' plugin, which exists only in Kong Enterprise, but control plane '{controlPlane.Name}' runs open-source Kong " +
+                $"{KongContainerImageTags.Tag}. Use Konnect mode (a Konnect control plane, whose data planes run Kong Enterprise), or leave {method} out locally; " +
+                "the LLM route itself (ai-proxy) works on open-source Kong.");
+        }
+    }
+
+    private static KongLlmRouteAnnotation LlmRoute(IKongControlPlaneResource controlPlane, string route, string method)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(route);
+        return controlPlane.Annotations.OfType<KongLlmRouteAnnotation>().LastOrDefault(r => r.Name == route)
+            ?? throw new ArgumentException(
+                $"{method}: control plane '{controlPlane.Name}' has no LLM route named '{route}'; add it first with WithLlmRoute (its name is the path without slashes unless given).",
+                nameof(route));
+    }
+
+    private static string RouteName(string path)
+    {
+        var name = string.Join('-', path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Trim('~');
+        return name.Length == 0 ? "llm" : name;
+    }
+
+    private static ParameterResource SecretParameter(IDistributedApplicationBuilder builder, string name)
+        => builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name)
+            ?? builder.AddParameter(name, secret: true).Resource;
+}
