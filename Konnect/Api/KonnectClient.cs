@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -83,6 +85,37 @@ public sealed class KonnectClient : IDisposable
             ?? throw EmptyAnswer("create control plane");
     }
 
+    /// <summary>
+    /// Finds the control plane named <c>request.Name</c> or creates it; when another caller creates it in between (409),
+    /// uses theirs. <c>Created</c> says whether this call created it.
+    /// </summary>
+    /// <param name="request">The name, and the settings used if it has to be created.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<(KonnectControlPlane ControlPlane, bool Created)> FindOrCreateControlPlaneAsync(
+        KonnectControlPlaneRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await FindControlPlaneByNameAsync(request.Name, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        try
+        {
+            return (await CreateControlPlaneAsync(request, cancellationToken).ConfigureAwait(false), true);
+        }
+        catch (KonnectApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
+        {
+            var raced = await FindControlPlaneByNameAsync(request.Name, cancellationToken).ConfigureAwait(false);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return (raced, false);
+        }
+    }
+
     /// <summary>Gets a control plane by id; one that is gone fails with a 404 <see cref="KonnectApiException"/>.</summary>
     /// <param name="controlPlaneId">The control plane id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -127,6 +160,39 @@ public sealed class KonnectClient : IDisposable
             KonnectJsonContext.Default.KonnectDataPlaneCertificateItem, new("pin data-plane certificate", Id(controlPlaneId)),
             cancellationToken).ConfigureAwait(false);
         return item?.Item ?? throw EmptyAnswer("pin data-plane certificate");
+    }
+
+    /// <summary>
+    /// Pins <paramref name="certificatePem"/> unless a certificate with the same SHA-256 digest is already pinned;
+    /// returns whether it pinned it now.
+    /// </summary>
+    /// <param name="controlPlaneId">The control plane id.</param>
+    /// <param name="certificatePem">The certificate, PEM.</param>
+    /// <param name="title">An optional title shown in Konnect.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<bool> EnsureDataPlaneCertificatePinnedAsync(
+        Guid controlPlaneId, string certificatePem, string? title = null, CancellationToken cancellationToken = default)
+    {
+        var digest = Sha256(certificatePem)
+            ?? throw new ArgumentException("The data-plane certificate is not a PEM certificate.", nameof(certificatePem));
+        var pinned = await ListDataPlaneCertificatesAsync(controlPlaneId, cancellationToken).ConfigureAwait(false);
+        if (pinned.Any(p => Sha256(p.Cert) == digest))
+        {
+            return false;
+        }
+
+        await PinDataPlaneCertificateAsync(controlPlaneId, certificatePem, title, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="pinned"/> holds a certificate equal to <paramref name="certificatePem"/> (by SHA-256 digest).</summary>
+    /// <param name="pinned">Certificates as <see cref="ListDataPlaneCertificatesAsync"/> returns them.</param>
+    /// <param name="certificatePem">The certificate, PEM.</param>
+    public static bool IsPinned(IEnumerable<KonnectDataPlaneCertificate> pinned, string certificatePem)
+    {
+        ArgumentNullException.ThrowIfNull(pinned);
+        var digest = Sha256(certificatePem);
+        return digest is not null && pinned.Any(p => Sha256(p.Cert) == digest);
     }
 
     /// <summary>Unpins a data-plane client certificate; returns false when it was already gone.</summary>
@@ -205,6 +271,19 @@ public sealed class KonnectClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
+
+    private static string? Sha256(string pem)
+    {
+        try
+        {
+            using var certificate = X509Certificate2.CreateFromPem(pem);
+            return certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        }
+        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
+        {
+            return null;
+        }
+    }
 
     private static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Sync;
 using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
@@ -46,7 +47,7 @@ internal sealed class KonnectStatusCommand : KonnectVerbCommand
         table.AddRow("Pinned certificates", pinned.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Local certificate", Markup.Escape(local is null
             ? $"none in {output.Path} (run konnect up)"
-            : $"SHA-256 {local.Sha256Fingerprint[..16]}…, valid to {local.NotAfter:yyyy-MM-dd}, {(pinned.Any(p => local.IsSameCertificate(p.Cert)) ? "pinned" : "NOT pinned (run konnect up)")}"));
+            : $"SHA-256 {local.Sha256Fingerprint[..16]}…, valid to {local.NotAfter:yyyy-MM-dd}, {(KonnectClient.IsPinned(pinned, local.CertificatePem) ? "pinned" : "NOT pinned (run konnect up)")}"));
         table.AddRow(Markup.Escape($"Entities tagged '{ownerTag}'"), Markup.Escape(string.Join(", ", counts.Select(c => $"{c.Value} {c.Key.ToString().ToLowerInvariant()}s"))));
         Console.Write(table);
         return ExitCodes.Success;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using KonnectAspire.Konnect.Api;
@@ -41,10 +40,16 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
         using var client = CreateClient(options);
         var changes = new List<string>();
 
-        var controlPlane = await StepAsync($"Finding control plane '{name}'", () => client.FindControlPlaneByNameAsync(name, cancellationToken));
-        if (controlPlane is null)
+        var (controlPlane, created) = await StepAsync($"Finding or creating control plane '{name}'", () => client.FindOrCreateControlPlaneAsync(
+            new KonnectControlPlaneRequest
+            {
+                Name = name,
+                Description = "Created by the KonnectAspire Provisioner (konnect up).",
+                Labels = new Dictionary<string, string> { ["managed-by"] = "konnectaspire" },
+            },
+            cancellationToken));
+        if (created)
         {
-            controlPlane = await StepAsync($"Creating control plane '{name}'", () => CreateAsync(client, name, cancellationToken));
             changes.Add($"created control plane '{controlPlane.Name}'");
         }
 
@@ -63,10 +68,8 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
             changes.Add($"generated a data-plane certificate (valid to {certificate.NotAfter:yyyy-MM-dd})");
         }
 
-        var pinned = await StepAsync("Checking pinned data-plane certificates", () => client.ListDataPlaneCertificatesAsync(controlPlane.Id, cancellationToken));
-        if (!pinned.Any(p => certificate.IsSameCertificate(p.Cert)))
+        if (await StepAsync("Pinning the data-plane certificate", () => client.EnsureDataPlaneCertificatePinnedAsync(controlPlane.Id, certificate.CertificatePem, CertificateTitle, cancellationToken)))
         {
-            await StepAsync("Pinning the data-plane certificate", () => client.PinDataPlaneCertificateAsync(controlPlane.Id, certificate.CertificatePem, CertificateTitle, cancellationToken));
             changes.Add($"pinned certificate SHA-256 {certificate.Sha256Fingerprint[..16]}…");
         }
 
@@ -95,32 +98,6 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
 
         Report(changes, output);
         return ExitCodes.Success;
-    }
-
-    private static async Task<KonnectControlPlane> CreateAsync(KonnectClient client, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.CreateControlPlaneAsync(
-                new KonnectControlPlaneRequest
-                {
-                    Name = name,
-                    Description = "Created by the KonnectAspire Provisioner (konnect up).",
-                    Labels = new Dictionary<string, string> { ["managed-by"] = "konnectaspire" },
-                },
-                cancellationToken);
-        }
-        catch (KonnectApiException ex) when (ex.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Someone created it between our lookup and our create: use theirs.
-            var existing = await client.FindControlPlaneByNameAsync(name, cancellationToken);
-            if (existing is null)
-            {
-                throw;
-            }
-
-            return existing;
-        }
     }
 
     private static string EnvironmentFile(KonnectDataPlaneEndpoints endpoints)

@@ -51,19 +51,5 @@ internal sealed class DataPlaneCertificate
         }
     }
 
-    /// <summary>Whether <paramref name="pinnedPem"/> (as Konnect returns it) is this certificate.</summary>
-    public bool IsSameCertificate(string pinnedPem)
-    {
-        try
-        {
-            using var pinned = X509Certificate2.CreateFromPem(pinnedPem);
-            return string.Equals(pinned.GetCertHashString(HashAlgorithmName.SHA256), Sha256Fingerprint, StringComparison.OrdinalIgnoreCase);
-        }
-        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
     public bool ExpiresWithin(DateTimeOffset now, TimeSpan window) => NotAfter - window <= now;
 }

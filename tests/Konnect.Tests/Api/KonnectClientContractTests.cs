@@ -23,6 +23,7 @@ public sealed class KonnectClientContractTests(PrismMockServer prism)
         using var client = Client();
 
         var found = await client.FindControlPlaneByNameAsync("konnectaspire-contract");
+        var (example, createdExample) = await client.FindOrCreateControlPlaneAsync(new KonnectControlPlaneRequest { Name = "Test Control Plane" });
         var created = await client.CreateControlPlaneAsync(new KonnectControlPlaneRequest
         {
             Name = "konnectaspire-contract",
@@ -33,6 +34,8 @@ public sealed class KonnectClientContractTests(PrismMockServer prism)
         var deleted = await client.DeleteControlPlaneAsync(created.Id);
 
         Assert.Null(found);
+        Assert.False(createdExample);
+        Assert.Equal("Test Control Plane", example.Name);
         Assert.NotEqual(Guid.Empty, created.Id);
         Assert.Equal(created.Id, fetched.Id);
         Assert.NotNull(KonnectDataPlaneEndpoints.From(fetched).ControlPlaneHost);
@@ -47,12 +50,15 @@ public sealed class KonnectClientContractTests(PrismMockServer prism)
         using var client = Client();
         var controlPlane = Guid.NewGuid();
 
-        var pinned = await client.PinDataPlaneCertificateAsync(controlPlane, SelfSignedCertificatePem(), "konnectaspire");
+        var certificate = SelfSignedCertificatePem();
+        var pinned = await client.PinDataPlaneCertificateAsync(controlPlane, certificate, "konnectaspire");
         var listed = await client.ListDataPlaneCertificatesAsync(controlPlane);
+        var pinnedAgain = await client.EnsureDataPlaneCertificatePinnedAsync(controlPlane, certificate, "konnectaspire");
         var unpinned = await client.DeleteDataPlaneCertificateAsync(controlPlane, pinned.Id);
 
         Assert.False(string.IsNullOrEmpty(pinned.Id));
         Assert.NotEmpty(listed);
+        Assert.True(pinnedAgain, "the mock's example certificate is not ours, so it is pinned again");
         Assert.True(unpinned);
         Assert.Empty(await prism.ViolationsSinceAsync(mark));
     }

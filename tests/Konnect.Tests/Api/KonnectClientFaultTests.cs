@@ -126,6 +126,25 @@ public sealed class KonnectClientFaultTests
     }
 
     [Fact]
+    public async Task A_control_plane_created_by_someone_else_between_find_and_create_is_used()
+    {
+        var finds = 0;
+        await using var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapGet("/control-planes", () => Results.Text(
+                Interlocked.Increment(ref finds) == 1 ? """{"meta":{"page":{"number":1,"size":100,"total":0}},"data":[]}""" : $$$"""{"data":[{{{ControlPlaneJson}}}]}""",
+                "application/json"));
+            app.MapPost("/control-planes", () => Results.StatusCode(409));
+        });
+        using var client = Client(server);
+
+        var (controlPlane, created) = await client.FindOrCreateControlPlaneAsync(new KonnectControlPlaneRequest { Name = "demo" });
+
+        Assert.Equal(ControlPlaneId, controlPlane.Id);
+        Assert.False(created);
+    }
+
+    [Fact]
     public async Task Throttling_that_outlasts_the_retries_fails_with_a_clear_message()
     {
         await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes", () => Results.StatusCode(429)));

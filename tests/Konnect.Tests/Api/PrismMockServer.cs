@@ -92,11 +92,15 @@ public sealed class PrismMockServer : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
+            // Prism logs the sentinel twice (received, then "no path matched"); waiting for the second keeps it out of the next test's lines.
             var lines = Snapshot(mark);
             var at = lines.FindIndex(l => l.Contains(sentinel, StringComparison.Ordinal));
-            if (at >= 0)
+            if (at >= 0 && lines.Skip(at).Any(l => l.Contains(sentinel, StringComparison.Ordinal) && l.Contains('✖')))
             {
-                return lines.Take(at).Where(l => l.Contains('✖') || l.Contains("did not pass the validation", StringComparison.Ordinal)).ToList();
+                return lines.Take(at)
+                    .Where(l => !l.Contains("konnectaspire-sentinel-", StringComparison.Ordinal))
+                    .Where(l => l.Contains('✖') || l.Contains("did not pass the validation", StringComparison.Ordinal))
+                    .ToList();
             }
 
             await Task.Delay(50, timeout.Token);
