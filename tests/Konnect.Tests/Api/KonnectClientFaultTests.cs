@@ -1,5 +1,6 @@
 using System.Net;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Sync;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -186,7 +187,7 @@ public sealed class KonnectClientFaultTests
                 : """{"data":[{"id":"b","name":"b","host":"b"}],"next":null,"offset":null}""", "application/json")));
         using var client = Client(server);
 
-        var services = await client.ListCoreEntitiesAsync(ControlPlaneId, Sync.GatewayEntityKind.Service);
+        var services = await client.ListCoreEntitiesAsync(ControlPlaneId, GatewayEntityKind.Service);
 
         Assert.Equal(["a", "b"], services.Select(s => s["name"]!.GetValue<string>()));
     }
