@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 
@@ -60,7 +61,7 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
         var certificate = output.ReadCertificate(now, RenewBefore);
         if (certificate is null)
         {
-            certificate = DataPlaneCertificate.Generate(now);
+            certificate = ClusterCertificate.Generate(now);
 
             // Key first, then certificate: a run stopped in between leaves no readable pair, so the next run makes a new one.
             output.WriteIfChanged(output.KeyPath, certificate.PrivateKeyPem);

@@ -2,6 +2,7 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Konnect;
@@ -15,7 +16,7 @@ internal static class KonnectClusterManifest
     private const string ManagedByLabel = "app.kubernetes.io/managed-by";
     private const string ManagedBy = "konnectaspire-provisioner";
 
-    public static V1Secret Secret(DataPlaneCertificate certificate, string? ns) => new()
+    public static V1Secret Secret(ClusterCertificate certificate, string? ns) => new()
     {
         ApiVersion = "v1",
         Kind = "Secret",
@@ -36,7 +37,7 @@ internal static class KonnectClusterManifest
         Data = endpoints.ToEnvironment().ToDictionary(),
     };
 
-    public static string Yaml(DataPlaneCertificate certificate, KonnectDataPlaneEndpoints endpoints, string? ns)
+    public static string Yaml(ClusterCertificate certificate, KonnectDataPlaneEndpoints endpoints, string? ns)
         => KubernetesYaml.SerializeAll([Secret(certificate, ns), Endpoints(endpoints, ns)]);
 
     private static V1ObjectMeta Metadata(string name, string? ns) => new()

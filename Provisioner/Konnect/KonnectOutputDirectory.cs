@@ -1,4 +1,5 @@
 using System.Text;
+using KonnectAspire.Konnect.Certificates;
 
 namespace KonnectAspire.Provisioner.Konnect;
 
@@ -34,15 +35,23 @@ internal sealed class KonnectOutputDirectory(string path)
     public IEnumerable<string> AllFiles => [CertificatePath, KeyPath, ManifestPath, EndpointsPath, StatePath];
 
     /// <summary>The certificate and key written earlier, or null when missing, unreadable, mismatched or expiring within <paramref name="renewBefore"/>.</summary>
-    public DataPlaneCertificate? ReadCertificate(DateTimeOffset now, TimeSpan renewBefore)
+    public ClusterCertificate? ReadCertificate(DateTimeOffset now, TimeSpan renewBefore)
     {
         if (!System.IO.File.Exists(CertificatePath) || !System.IO.File.Exists(KeyPath))
         {
             return null;
         }
 
-        var certificate = DataPlaneCertificate.TryFromPem(System.IO.File.ReadAllText(CertificatePath), System.IO.File.ReadAllText(KeyPath));
-        return certificate is null || certificate.ExpiresWithin(now, renewBefore) ? null : certificate;
+        try
+        {
+            var certificate = ClusterCertificate.FromPem(System.IO.File.ReadAllText(CertificatePath), System.IO.File.ReadAllText(KeyPath));
+            return certificate.ExpiresWithin(now, renewBefore) ? null : certificate;
+        }
+        catch (FormatException)
+        {
+            // Half-written, mismatched or foreign files are replaced by a new pair rather than pinned.
+            return null;
+        }
     }
 
     public string? ReadText(string file) => System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file) : null;
