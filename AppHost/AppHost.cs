@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway.Ai;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -16,5 +17,10 @@ var sampleService = builder.AddProject<Projects.SampleService>("sample-service")
 controlPlane
     .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
     .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
+
+// AI gateway: Kong's ai-proxy serves /llm; the local LLM stand-in answers until Parameters:openai-api-key is set
+var llmStandIn = builder.AddProject<Projects.LlmStandIn>("llm-stand-in")
+    .WithHttpHealthCheck("/health");
+controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llmStandIn, credentialParameter: "openai-api-key");
 
 builder.Build().Run();

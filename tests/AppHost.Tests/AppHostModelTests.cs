@@ -37,7 +37,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
     [Fact]
     public void Orders_route_forwards_to_the_sample_service_unchanged()
     {
-        var route = Assert.Single(Resource("kong").Annotations.OfType<KongRouteAnnotation>());
+        var route = Assert.Single(Resource("kong").Annotations.OfType<KongRouteAnnotation>(), route => route.Name == "orders");
 
         Assert.Equal(("orders", "/orders", false), (route.Name, route.Path, route.StripPath));
         Assert.Same(Resource("sample-service"), route.Upstream.Resource);
@@ -47,7 +47,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
     [Fact]
     public void Orders_route_is_rate_limited()
     {
-        var plugin = Assert.Single(Resource("kong").Annotations.OfType<KongPluginAnnotation>());
+        var plugin = Assert.Single(Resource("kong").Annotations.OfType<KongPluginAnnotation>(), plugin => plugin.Route == "orders");
 
         Assert.Equal(("rate-limiting", "orders"), (plugin.Name, plugin.Route));
         Assert.Equal(60, (int)plugin.Config["minute"]!);

@@ -37,7 +37,7 @@ public sealed class AppHostRunTests(ITestOutputHelper output) : IDisposable
         using var http = app.CreateHttpClient("sample-service", "http");
         using var health = await http.GetAsync(new Uri("/health", UriKind.Relative), cancellation.Token);
         Assert.True(health.IsSuccessStatusCode, $"/health answered {(int)health.StatusCode}");
-        Assert.Equal(["sample-service"], builder.Resources.OfType<ProjectResource>().Select(project => project.Name));
+        Assert.Equal(["sample-service", "llm-stand-in"], builder.Resources.OfType<ProjectResource>().Select(project => project.Name));
     }
 
     [SkippableFact]
