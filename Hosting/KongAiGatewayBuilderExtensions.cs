@@ -180,6 +180,33 @@ public static class KongAiGatewayBuilderExtensions
             route: llmRoute.Name);
     }
 
+    /// <summary>
+    /// Tells a service where to ask the LLM route <paramref name="route"/>: <c>LlmGateway__Endpoint</c> (the route on
+    /// the first data plane's proxy, e.g. <c>http://localhost:18000/llm</c>) and <c>LlmGateway__Model</c> (the route's
+    /// model, which Kong's ai-proxy requires the client to ask for).
+    /// </summary>
+    /// <typeparam name="T">The service's resource type.</typeparam>
+    /// <param name="builder">The service that calls the LLM route.</param>
+    /// <param name="dataPlanes">The data plane group serving the route.</param>
+    /// <param name="route">The name of a route added with <see cref="WithLlmRoute{T}"/>.</param>
+    /// <returns>The service builder.</returns>
+    /// <exception cref="ArgumentException">The data planes' control plane has no such LLM route.</exception>
+    /// <remarks>Published, the address of the data plane group's Kubernetes Service is not set here yet.</remarks>
+    public static IResourceBuilder<T> WithLlmGateway<T>(this IResourceBuilder<T> builder, IResourceBuilder<KongDataPlaneResource> dataPlanes, string route)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataPlanes);
+        var llmRoute = LlmRoute(dataPlanes.Resource.ControlPlane, route, nameof(WithLlmGateway));
+        builder.WithEnvironment("LlmGateway__Model", llmRoute.Model.Name);
+        if (dataPlanes.Resource.InstanceResources.FirstOrDefault() is { } first)
+        {
+            builder.WithEnvironment("LlmGateway__Endpoint", ReferenceExpression.Create($"{first.ProxyEndpoint.Property(EndpointProperty.Url)}{llmRoute.Path}"));
+        }
+
+        return builder;
+    }
+
     private static void EnsureEnterprise(IKongControlPlaneResource controlPlane, string plugin, string method)
     {
         if (controlPlane.Edition == KongEdition.OpenSource)

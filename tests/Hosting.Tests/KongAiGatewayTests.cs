@@ -226,4 +226,18 @@ public sealed class KongAiGatewayTests : IDisposable
         Assert.Equal("ai-proxy", (string?)puts[2].Body!["name"]);
         Assert.Equal("http://llm-stand-in.dev.internal:8080/v1/chat/completions", (string?)puts[2].Body!["config"]!["model"]!["options"]!["upstream_url"]);
     }
+
+    [Fact]
+    public async Task A_service_is_told_the_llm_route_on_the_first_data_plane_and_its_model()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong").WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn());
+        var dataPlanes = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
+        var caller = _host.Builder.AddContainer("caller", "example/caller", "1.0");
+
+        caller.WithLlmGateway(dataPlanes, "llm");
+
+        var environment = await _host.EnvironmentOf(caller.Resource);
+        Assert.Equal("gpt-4o-mini", environment["LlmGateway__Model"]);
+        Assert.Equal("{kong-dp-1.bindings.proxy.url}/llm", Assert.IsType<ReferenceExpression>(environment["LlmGateway__Endpoint"]).ValueExpression);
+    }
 }
