@@ -126,6 +126,6 @@ public static class KongDataPlaneBuilderExtensions
     private static string KongImage(KongEdition edition)
     {
         var (image, tag) = KongContainerImageTags.For(edition);
-        return $"{image}:{tag}";
+        return $"{KongContainerImageTags.Registry}/{image}:{tag}";
     }
 }
