@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KonnectAspire.SampleService.Diagnostics;
-using KonnectAspire.Tests.Loopback;
+using KonnectAspire.Tests.Infrastructure;
 
 namespace KonnectAspire.SampleService.Tests;
 

@@ -1,4 +1,4 @@
-using KonnectAspire.Tests.Loopback;
+using KonnectAspire.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 
 namespace KonnectAspire.SampleService.Tests;

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Google.Protobuf;
-using KonnectAspire.Tests.Loopback;
+using KonnectAspire.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +21,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly List<ReceivedSpan> _spans = [];
+    private readonly Dictionary<string, int> _requestsBySignal = [];
     private readonly Lock _lock = new();
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -33,7 +34,25 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     public Uri TracesEndpoint => new(BaseAddress, TracesPath);
 
     /// <summary>How many export requests arrived, on any signal.</summary>
-    public int ExportRequests { get; private set; }
+    public int ExportRequests
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _requestsBySignal.Values.Sum();
+            }
+        }
+    }
+
+    /// <summary>How many export requests arrived for a signal ("traces", "metrics", "logs").</summary>
+    public int RequestsFor(string signal)
+    {
+        lock (_lock)
+        {
+            return _requestsBySignal.GetValueOrDefault(signal);
+        }
+    }
 
     /// <summary>Starts a receiver on <paramref name="bindAddress"/> (default 127.0.0.1) and a free port.</summary>
     public static async Task<OtlpTraceReceiver> StartAsync(string bindAddress = "127.0.0.1")
@@ -44,7 +63,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         var app = builder.Build();
         var receiver = new OtlpTraceReceiver(app);
         app.MapPost(TracesPath, (Delegate)receiver.ReceiveTracesAsync);
-        app.MapPost("/v1/{signal}", (HttpContext context) => receiver.Acknowledge(context));
+        app.MapPost("/v1/{signal}", (string signal, HttpContext context) => receiver.Acknowledge(signal, context));
         await app.StartAsync();
         receiver.BaseAddress = app.BoundAddress();
         return receiver;
@@ -64,19 +83,25 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     /// <summary>Waits until a span matching <paramref name="predicate"/> arrives; fails naming what did arrive.</summary>
     public async Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> predicate, TimeSpan timeout, string description)
     {
+        ReceivedSpan? match = null;
+        await WaitAsync(() => (match = Spans.FirstOrDefault(predicate)) is not null, timeout, $"No span {description}");
+        return match!;
+    }
+
+    private async Task WaitAsync(Func<bool> condition, TimeSpan timeout, string failure)
+    {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             Task changed;
             lock (_lock)
             {
-                var match = _spans.FirstOrDefault(predicate);
-                if (match is not null)
-                {
-                    return match;
-                }
-
                 changed = _changed.Task;
+            }
+
+            if (condition())
+            {
+                return;
             }
 
             try
@@ -87,7 +112,7 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
             {
                 var seen = string.Join(Environment.NewLine, Spans.Select(s => $"  {s}"));
                 throw new TimeoutException(
-                    $"No span {description} arrived within {timeout.TotalSeconds:0} s ({ExportRequests} export requests). Spans received:{Environment.NewLine}{seen}");
+                    $"{failure} arrived within {timeout.TotalSeconds:0} s ({ExportRequests} export requests). Spans received:{Environment.NewLine}{seen}");
             }
         }
     }
@@ -117,24 +142,34 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         lock (_lock)
         {
             _spans.AddRange(received);
-            ExportRequests++;
-            var changed = _changed;
-            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            changed.SetResult();
+            Count("traces");
         }
 
         return Results.Bytes(EmptyExportResponse, "application/x-protobuf");
     }
 
-    private IResult Acknowledge(HttpContext context)
+    private IResult Acknowledge(string signal, HttpContext context)
     {
         lock (_lock)
         {
-            ExportRequests++;
+            Count(signal);
         }
 
+        // Every OTLP Export*ServiceResponse without partial success is the empty message: zero bytes.
         return Results.Bytes([], context.Request.ContentType ?? "application/x-protobuf");
     }
+
+    /// <summary>Records a request and wakes waiters; called under the lock.</summary>
+    private void Count(string signal)
+    {
+        _requestsBySignal[signal] = _requestsBySignal.GetValueOrDefault(signal) + 1;
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.SetResult();
+    }
+
+    /// <summary>Waits until at least one export request for <paramref name="signal"/> arrived.</summary>
+    public Task WaitForSignalAsync(string signal, TimeSpan timeout) => WaitAsync(() => RequestsFor(signal) > 0, timeout, $"No {signal} export request");
 
     public async ValueTask DisposeAsync()
     {
