@@ -115,5 +115,5 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
     }
 
     private static bool IsGlobalOpenTelemetry(KongPluginAnnotation plugin)
-        => plugin.Name == KongOpenTelemetryPluginConfig.PluginName && plugin.Route is null;
+        => plugin.Name == KongOpenTelemetryPluginConfig.PluginName && plugin.Route is null && plugin.Service is null;
 }
