@@ -12,6 +12,9 @@ internal static class KongOpenTelemetryEndpoint
     /// <summary>The dashboard's OTLP/HTTP endpoint name (Aspire's KnownEndpointNames.OtlpHttpEndpointName).</summary>
     public const string OtlpHttpEndpointName = "otlp-http";
 
+    // DCP allocates the address when the first container that exports OTLP is created, right after the control plane starts.
+    private static readonly TimeSpan AllocationTimeout = TimeSpan.FromMinutes(2);
+
     private static readonly string[] OtlpHttpUrlKeys = ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"];
 
     /// <summary>
@@ -51,7 +54,19 @@ internal static class KongOpenTelemetryEndpoint
                 $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKeys[0]} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
         }
 
-        var url = await address.GetValueAsync(context, cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AllocationTimeout);
+        string? url;
+        try
+        {
+            url = await address.GetValueAsync(context, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DistributedApplicationException(
+                $"The dashboard's OTLP/HTTP endpoint got no address in the container network within {AllocationTimeout.TotalMinutes} minutes, so Kong's opentelemetry plugin cannot be configured; call WithoutOpenTelemetry() on the control plane to sync without it.");
+        }
+
         return new Uri(url ?? throw new DistributedApplicationException("The dashboard's OTLP/HTTP endpoint has no address in the container network."));
     }
 
