@@ -42,6 +42,7 @@ public static class KongControlPlaneBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        builder.Services.TryAddEventingSubscriber<KongOpenTelemetrySubscriber>();
         var resource = new KongControlPlaneResource(name);
         if (builder.ExecutionContext.IsPublishMode)
         {

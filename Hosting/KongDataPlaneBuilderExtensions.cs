@@ -50,6 +50,7 @@ public static class KongDataPlaneBuilderExtensions
         }
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        builder.Services.TryAddEventingSubscriber<KongOpenTelemetrySubscriber>();
         var group = builder.AddResource(new KongDataPlaneResource(name, controlPlane.Resource, instances))
             .WithIconName("ArrowRouting")
             .ExcludeFromManifest()
