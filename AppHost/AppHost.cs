@@ -7,7 +7,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var controlPlane = builder.AddKongControlPlane("kong");
 
 // Data planes: two Kong containers that take their config from the control plane; proxies on :18000 and :18001
-builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
+var dataPlanes = builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
 
 // Upstream services
 var sampleService = builder.AddProject<Projects.SampleService>("sample-service")
@@ -22,5 +22,6 @@ controlPlane
 var llmStandIn = builder.AddProject<Projects.LlmStandIn>("llm-stand-in")
     .WithHttpHealthCheck("/health");
 controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llmStandIn, credentialParameter: "openai-api-key");
+sampleService.WithLlmGateway(dataPlanes, "llm");   // POST /ask on the sample service asks the route through Kong
 
 builder.Build().Run();

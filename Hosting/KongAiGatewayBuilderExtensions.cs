@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
 using KonnectAspire.Konnect.Gateway.Ai;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -199,12 +200,21 @@ public static class KongAiGatewayBuilderExtensions
         ArgumentNullException.ThrowIfNull(dataPlanes);
         var llmRoute = LlmRoute(dataPlanes.Resource.ControlPlane, route, nameof(WithLlmGateway));
         builder.WithEnvironment("LlmGateway__Model", llmRoute.Model.Name);
-        if (dataPlanes.Resource.InstanceResources.FirstOrDefault() is { } first)
+        if (dataPlanes.Resource.InstanceResources.FirstOrDefault() is not { } first)
         {
-            builder.WithEnvironment("LlmGateway__Endpoint", ReferenceExpression.Create($"{first.ProxyEndpoint.Property(EndpointProperty.Url)}{llmRoute.Path}"));
+            return builder;
         }
 
-        return builder;
+        return builder.WithEnvironment(context =>
+        {
+            // A data plane taken out of the model (a test running the service alone) never gets an address; waiting
+            // for it would hold the service back forever, so the service then runs without the setting.
+            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+            if (model.Resources.Contains(first))
+            {
+                context.EnvironmentVariables["LlmGateway__Endpoint"] = ReferenceExpression.Create($"{first.ProxyEndpoint.Property(EndpointProperty.Url)}{llmRoute.Path}");
+            }
+        });
     }
 
     private static void EnsureEnterprise(IKongControlPlaneResource controlPlane, string plugin, string method)

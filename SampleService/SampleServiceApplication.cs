@@ -33,6 +33,7 @@ public static class SampleServiceApplication
         app.MapOrdersApi();
         app.MapHeadersApi();
         app.MapDelayApi();
+        app.MapAiEndpoints();
         return app;
     }
 }

@@ -2,11 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using KonnectAspire.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KonnectAspire.SampleService.Tests;
 
@@ -14,7 +11,6 @@ public sealed class AiEndpointsTests : IAsyncLifetime
 {
     private readonly List<(string Path, string? Authorization, JsonObject Body)> _gatewayRequests = [];
     private WebApplication _gateway = null!;
-    private Uri _gatewayAddress = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,34 +34,35 @@ public sealed class AiEndpointsTests : IAsyncLifetime
                 ["usage"] = new JsonObject { ["prompt_tokens"] = 10, ["completion_tokens"] = 6, ["total_tokens"] = 16 },
             });
         }));
-        _gatewayAddress = Address(_gateway);
     }
 
     public async Task DisposeAsync() => await _gateway.DisposeAsync();
 
-    private static async Task<WebApplication> StartAsync(Action<WebApplication> map, params string[] args)
+    private static async Task<WebApplication> StartAsync(Action<WebApplication> map)
     {
-        var builder = WebApplication.CreateBuilder([.. args, "--urls=http://127.0.0.1:0"]);
-        builder.Services.AddHttpClient();
+        var builder = WebApplication.CreateBuilder(["--urls=http://127.0.0.1:0"]);
         var app = builder.Build();
         map(app);
         await app.StartAsync();
         return app;
     }
 
-    private static Uri Address(WebApplication app)
-        => new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
+    private async Task<(HttpStatusCode Status, JsonObject Body)> AskAsync(string question, bool gatewayConfigured = true)
+    {
+        string[] args = gatewayConfigured ? ["--urls=http://127.0.0.1:0", $"--LlmGateway:Endpoint={new Uri(_gateway.BoundAddress(), "/llm")}"] : ["--urls=http://127.0.0.1:0"];
+        await using var service = SampleServiceApplication.Build(args);
+        await service.StartAsync();
+        using var http = new HttpClient { BaseAddress = service.BoundAddress() };
+        using var response = await http.PostAsJsonAsync("/ask", new { question });
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonObject>())!);
+    }
 
     [Fact]
     public async Task Ask_sends_the_question_to_the_gateway_route_and_returns_the_answer_with_usage()
     {
-        await using var service = await StartAsync(app => app.MapAiEndpoints(), $"--LlmGateway:Endpoint={new Uri(_gatewayAddress, "/llm")}");
-        using var http = new HttpClient { BaseAddress = Address(service) };
+        var (status, answer) = await AskAsync("What is Kong?");
 
-        using var response = await http.PostAsJsonAsync("/ask", new { question = "What is Kong?" });
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Kong is an API gateway.", (string?)answer["answer"]);
         Assert.Equal("gpt-4o-mini", (string?)answer["model"]);
         Assert.Equal(16, (int?)answer["usage"]!["totalTokens"]);
@@ -78,24 +75,18 @@ public sealed class AiEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Ask_without_a_configured_gateway_says_which_setting_is_missing()
     {
-        await using var service = await StartAsync(app => app.MapAiEndpoints());
-        using var http = new HttpClient { BaseAddress = Address(service) };
+        var (status, problem) = await AskAsync("What is Kong?", gatewayConfigured: false);
 
-        using var response = await http.PostAsJsonAsync("/ask", new { question = "What is Kong?" });
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Contains("Set LlmGateway:Endpoint", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+        Assert.StartsWith("Set LlmGateway:Endpoint", (string?)problem["detail"]);
     }
 
     [Fact]
     public async Task Ask_without_a_question_is_a_bad_request()
     {
-        await using var service = await StartAsync(app => app.MapAiEndpoints(), $"--LlmGateway:Endpoint={new Uri(_gatewayAddress, "/llm")}");
-        using var http = new HttpClient { BaseAddress = Address(service) };
+        var (status, _) = await AskAsync("");
 
-        using var response = await http.PostAsJsonAsync("/ask", new { question = "" });
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Empty(_gatewayRequests);
     }
 }
