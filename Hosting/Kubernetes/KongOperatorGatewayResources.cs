@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong.Kubernetes.CustomResources;
@@ -114,8 +115,9 @@ internal static class KongOperatorGatewayResources
             JsonValueKind.String => value.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number when value.TryGetValue<long>(out var integer) => integer,
-            JsonValueKind.Number => value.GetValue<double>(),
+            // The value may hold any CLR number type; its JSON text is what Kong would read.
+            JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) => integer,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
             _ => null,
         },
         _ => null,

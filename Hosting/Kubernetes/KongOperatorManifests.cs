@@ -16,6 +16,11 @@ internal static class KongOperatorManifests
 
     public static IEnumerable<ManifestFile> Build(EksPublishModel model)
     {
+        if (model.ControlPlanes.Count == 0)
+        {
+            yield break;
+        }
+
         var ns = model.Options.Namespace;
         yield return ManifestFile.Objects(AuthFileName, new KonnectApiAuthConfiguration
         {

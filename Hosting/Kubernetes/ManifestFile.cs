@@ -26,5 +26,9 @@ internal sealed record ManifestFile
     public static ManifestFile Other(string name, string text) => new(name, [], text);
 
     /// <summary>The file's content; Kubernetes objects go through KubernetesYaml, never through string building.</summary>
-    public string Render() => Text ?? KubernetesYaml.SerializeAll(Documents);
+    public string Render()
+    {
+        var content = Text ?? KubernetesYaml.SerializeAll(Documents);
+        return content.EndsWith('\n') ? content : content + "\n";
+    }
 }
