@@ -29,8 +29,14 @@ internal static partial class EksModelReader
         var workloadResources = WorkloadResources(appModel, environment);
         var services = new KubernetesServiceMap(workloadResources, options.Namespace, problems);
 
+        // A control plane that runs only locally is not in the publish-mode model; its data-plane groups still point to it.
+        var dataPlaneGroups = appModel.Resources.OfType<KongDataPlaneResource>().ToList();
+        var controlPlaneResources = appModel.Resources.OfType<IKongControlPlaneResource>()
+            .Concat(dataPlaneGroups.Select(g => g.ControlPlane))
+            .Distinct();
+
         var controlPlanes = new List<ControlPlaneSpec>();
-        foreach (var controlPlane in appModel.Resources.OfType<IKongControlPlaneResource>())
+        foreach (var controlPlane in controlPlaneResources)
         {
             controlPlanes.Add(new ControlPlaneSpec
             {
@@ -40,7 +46,7 @@ internal static partial class EksModelReader
             });
         }
 
-        var groups = appModel.Resources.OfType<KongDataPlaneResource>().Select(group => new DataPlaneGroupSpec
+        var groups = dataPlaneGroups.Select(group => new DataPlaneGroupSpec
         {
             Name = KubernetesObjectName.From(group.Name),
             ControlPlane = KubernetesObjectName.From(group.ControlPlane.Name),
