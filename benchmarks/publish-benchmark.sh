@@ -15,10 +15,10 @@ trap 'rm -rf "$work"' EXIT
 
 # One publish; prints its wall time in milliseconds. Fails loudly if the AppHost fails.
 publish() {
-  local kong=$1 out=$2 start end
+  local mode=$1 out=$2 start end
   start=$(date +%s%N)
-  if ! dotnet "$app" --operation publish --step publish --output-path "$out" "Benchmark:Kong=$kong" >"$out.log" 2>&1; then
-    echo "publish with Benchmark:Kong=$kong failed; log:" >&2
+  if ! dotnet "$app" --operation publish --step publish --output-path "$out" "Benchmark:Mode=$mode" >"$out.log" 2>&1; then
+    echo "publish with Benchmark:Mode=$mode failed; log:" >&2
     cat "$out.log" >&2
     exit 1
   fi
@@ -29,23 +29,25 @@ publish() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 
 echo "== warm-up (not counted)"
-publish true "$work/warm-kong" >/dev/null
-publish false "$work/warm-bare" >/dev/null
+for mode in bare eks kong; do publish "$mode" "$work/warm-$mode" >/dev/null; done
 
-kong_times=() bare_times=()
+bare_times=() eks_times=() kong_times=()
 for i in $(seq 1 "$runs"); do
-  bare_times+=("$(publish false "$work/bare-$i")")
-  kong_times+=("$(publish true "$work/kong-$i")")
-  echo "run $i: bare ${bare_times[-1]} ms, kong ${kong_times[-1]} ms"
+  bare_times+=("$(publish bare "$work/bare-$i")")
+  eks_times+=("$(publish eks "$work/eks-$i")")
+  kong_times+=("$(publish kong "$work/kong-$i")")
+  echo "run $i: bare ${bare_times[-1]} ms, eks ${eks_times[-1]} ms, kong ${kong_times[-1]} ms"
 done
 
 bare=$(printf '%s\n' "${bare_times[@]}" | median)
+eks=$(printf '%s\n' "${eks_times[@]}" | median)
 kong=$(printf '%s\n' "${kong_times[@]}" | median)
 files=$(find "$work/kong-1/eks" -type f | wc -l)
 bytes=$(cat "$work/kong-1/eks"/* | wc -c)
 echo
 printf '%-58s %8s\n' "model (5 data-plane groups, 50 routes, 1 project)" "median"
 printf '%-58s %6s ms\n' "bare AppHost, no Kong integration (aspire publish)" "$bare"
+printf '%-58s %6s ms\n' "same containers, EKS environment, no Kong integration" "$eks"
 printf '%-58s %6s ms\n' "Kong integration, EKS manifests (Kong Operator flavour)" "$kong"
-printf '%-58s %6s ms\n' "difference" "$((kong - bare))"
+printf '%-58s %6s ms\n' "Kong integration minus bare" "$((kong - bare))"
 echo "EKS output: $files files, $bytes bytes in $work/kong-1/eks (removed on exit); $runs runs each, process wall time"

@@ -1,18 +1,18 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
 
-// Benchmark:Kong=true: the Kong integration (control plane, 5 data-plane groups, 50 routes with a plugin each) published
-// to EKS. Benchmark:Kong=false: the same resources as plain Aspire containers, no Kong integration, default publish.
+// Benchmark:Mode=kong: the Kong integration (control plane, 5 data-plane groups, 50 routes with a plugin each) published
+// to EKS. Benchmark:Mode=bare: the same resources as plain Aspire containers, no Kong integration, Aspire's default
+// publish. Benchmark:Mode=eks: those plain containers published by the EKS environment (KubernetesYaml, no Kong).
 const int Groups = 5;
 const int Routes = 50;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var withKong = builder.Configuration.GetValue("Benchmark:Kong", true);
+var mode = builder.Configuration["Benchmark:Mode"] ?? "kong";
 
 var sampleService = builder.AddProject<Projects.SampleService>("sample-service")
     .WithHttpHealthCheck("/health");
 
-if (withKong)
+if (mode == "kong")
 {
     builder.AddEksEnvironment("eks");
     var controlPlane = builder.AddKongControlPlane("kong");
@@ -30,6 +30,11 @@ if (withKong)
 }
 else
 {
+    if (mode == "eks")
+    {
+        builder.AddEksEnvironment("eks");
+    }
+
     var database = builder.AddContainer("kong-postgres", "postgres", "17.2").WithEndpoint(targetPort: 5432, name: "tcp", scheme: "tcp");
     builder.AddContainer("kong", "kong", "3.9.3").WithHttpEndpoint(targetPort: 8001, name: "admin").WaitFor(database);
     for (var group = 1; group <= Groups; group++)
