@@ -42,7 +42,7 @@ internal static partial class EksModelReader
             {
                 Name = KubernetesObjectName.From(controlPlane.Name),
                 Options = EksOptionsCallbackAnnotation<EksControlPlaneOptions>.Apply(controlPlane, () => new()),
-                Gateway = BuildGateway(controlPlane, services, problems),
+                Gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false),
             });
         }
 
@@ -69,13 +69,18 @@ internal static partial class EksModelReader
         };
     }
 
-    private static KonnectAspire.Konnect.Gateway.GatewayConfiguration BuildGateway(IKongControlPlaneResource controlPlane, KubernetesServiceMap services, ICollection<string> problems)
+    private static async Task<KonnectAspire.Konnect.Gateway.GatewayConfiguration> BuildGatewayAsync(
+        IKongControlPlaneResource controlPlane,
+        KubernetesServiceMap services,
+        DistributedApplicationExecutionContext executionContext,
+        ICollection<string> problems,
+        CancellationToken cancellationToken)
     {
         try
         {
-            return KongGatewayConfigurationBuilder.Build(controlPlane, services.UpstreamAddress);
+            return await KongGatewayConfigurationBuilder.BuildAsync(controlPlane, services.UpstreamAddress, executionContext, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or DistributedApplicationException)
         {
             problems.Add($"Gateway config of '{controlPlane.Name}': {ex.Message}");
             return new();

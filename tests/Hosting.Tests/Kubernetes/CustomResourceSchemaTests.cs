@@ -7,11 +7,10 @@ public class CustomResourceSchemaTests
     private static readonly string[] BuiltInApiVersions = ["v1", "apps/v1", "autoscaling/v2", "policy/v1"];
 
     [Theory]
-    [InlineData(EksDataPlaneFlavor.KongOperator)]
-    [InlineData(EksDataPlaneFlavor.Plain)]
-    public void Every_custom_resource_validates_against_its_CRD_schema(EksDataPlaneFlavor flavor)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Every_custom_resource_validates_against_its_CRD_schema(string output)
     {
-        var documents = PublishedDocument.From(ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Create(flavor))));
+        var documents = await PublishOutputs.DocumentsAsync(output);
         var custom = documents.Where(d => !BuiltInApiVersions.Contains(d.ApiVersion)).ToList();
         foreach (var document in custom)
         {
@@ -21,7 +20,7 @@ public class CustomResourceSchemaTests
             Assert.True(errors.Count == 0, $"{document} breaks its CRD schema:\n{string.Join("\n", errors)}");
         }
 
-        if (flavor == EksDataPlaneFlavor.KongOperator)
+        if (PublishOutputs.FlavorOf(output) == EksDataPlaneFlavor.KongOperator)
         {
             Assert.Equal(
                 ["DataPlane", "KongPlugin", "KongPluginBinding", "KongRoute", "KongService", "KonnectAPIAuthConfiguration", "KonnectExtension", "KonnectGatewayControlPlane"],

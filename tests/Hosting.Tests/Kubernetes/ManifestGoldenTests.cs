@@ -1,14 +1,12 @@
-using Aspire.Hosting.Kong.Kubernetes;
-
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 
 public class ManifestGoldenTests
 {
     [Fact]
-    public void Kong_Operator_flavour_matches_the_golden_files() =>
-        GoldenFiles.Verify("kong-operator", ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Create(EksDataPlaneFlavor.KongOperator))));
+    public async Task Kong_Operator_flavour_of_the_reference_model_matches_the_golden_files() =>
+        GoldenFiles.Verify("kong-operator", await PublishOutputs.FilesAsync("reference-kong-operator"));
 
     [Fact]
-    public void Plain_flavour_matches_the_golden_files() =>
-        GoldenFiles.Verify("plain", ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Create(EksDataPlaneFlavor.Plain))));
+    public async Task Plain_flavour_of_the_reference_model_matches_the_golden_files() =>
+        GoldenFiles.Verify("plain", await PublishOutputs.FilesAsync("reference-plain"));
 }

@@ -6,19 +6,11 @@ namespace KonnectAspire.Hosting.Tests.Kubernetes;
 
 public partial class ManifestInvariantTests
 {
-    public static TheoryData<EksDataPlaneFlavor, int, int> Models => new()
-    {
-        { EksDataPlaneFlavor.KongOperator, 1, 1 },
-        { EksDataPlaneFlavor.Plain, 1, 1 },
-        { EksDataPlaneFlavor.KongOperator, 5, 50 },
-        { EksDataPlaneFlavor.Plain, 5, 50 },
-    };
-
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Selectors_match_the_pod_labels(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Selectors_match_the_pod_labels(string output)
     {
-        var documents = Publish(flavor, groups, routes);
+        var documents = await PublishOutputs.DocumentsAsync(output);
         var templates = PublishedDocument.PodTemplates(documents).ToList();
         foreach (var (owner, template) in templates)
         {
@@ -44,10 +36,10 @@ public partial class ManifestInvariantTests
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Each_autoscaler_targets_an_emitted_Deployment_that_has_no_replicas_and_requests_cpu(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Each_autoscaler_targets_an_emitted_Deployment_that_has_no_replicas_and_requests_cpu(string output)
     {
-        var documents = Publish(flavor, groups, routes);
+        var documents = await PublishOutputs.DocumentsAsync(output);
         var deployments = documents.Where(d => d.Kind == "Deployment").ToDictionary(d => d.Name);
         var autoscalers = documents.Where(d => d.Kind == "HorizontalPodAutoscaler").ToList();
         foreach (var hpa in autoscalers)
@@ -67,14 +59,15 @@ public partial class ManifestInvariantTests
             AssertCpuRequested(dataPlane, dataPlane.Node["spec"]!["deployment"]!["podTemplateSpec"]!);
         }
 
-        Assert.Equal(flavor == EksDataPlaneFlavor.Plain ? groups : 0, autoscalers.Count);
+        var groups = documents.Select(d => d.File).Distinct().Count(f => f.StartsWith("data-plane-", StringComparison.Ordinal));
+        Assert.Equal(PublishOutputs.FlavorOf(output) == EksDataPlaneFlavor.Plain ? groups : 0, autoscalers.Count);
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Each_Service_targets_a_declared_container_port(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Each_Service_targets_a_declared_container_port(string output)
     {
-        var documents = Publish(flavor, groups, routes);
+        var documents = await PublishOutputs.DocumentsAsync(output);
         var templates = PublishedDocument.PodTemplates(documents).ToList();
         foreach (var service in documents.Where(d => d.Kind == "Service"))
         {
@@ -94,11 +87,13 @@ public partial class ManifestInvariantTests
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Data_plane_pods_follow_the_production_rules(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Data_plane_pods_follow_the_production_rules(string output)
     {
         var options = new EksDataPlaneOptions();
-        var dataPlanePods = PublishedDocument.PodTemplates(Publish(flavor, groups, routes))
+        var documents = await PublishOutputs.DocumentsAsync(output);
+        var groups = documents.Select(d => d.File).Distinct().Count(f => f.StartsWith("data-plane-", StringComparison.Ordinal));
+        var dataPlanePods = PublishedDocument.PodTemplates(documents)
             .Where(t => t.Template["metadata"]!["labels"]!["app.kubernetes.io/component"]!.GetValue<string>() == "data-plane")
             .ToList();
         Assert.Equal(groups, dataPlanePods.Count);
@@ -127,6 +122,23 @@ public partial class ManifestInvariantTests
     }
 
     [Theory]
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Every_KONG_variable_of_a_data_plane_is_a_Kong_Enterprise_property(string output)
+    {
+        var variables = PublishedDocument.PodTemplates(await PublishOutputs.DocumentsAsync(output))
+            .SelectMany(t => t.Template["spec"]!["containers"]!.AsArray())
+            .SelectMany(c => c!["env"]?.AsArray() ?? [])
+            .Select(e => e!["name"]!.GetValue<string>())
+            .Where(n => n.StartsWith("KONG_", StringComparison.Ordinal))
+            .Concat(ProvisionerConfigMapVariables)
+            .Distinct();
+        foreach (var variable in variables)
+        {
+            Assert.True(KongConfProperties.PropertyOf(variable, enterprise: true) is not null, $"{variable} is not a kong.conf property, so Kong would ignore it");
+        }
+    }
+
+    [Theory]
     [InlineData(EksDataPlaneFlavor.KongOperator, 1)]
     [InlineData(EksDataPlaneFlavor.KongOperator, 2)]
     [InlineData(EksDataPlaneFlavor.Plain, 1)]
@@ -141,20 +153,20 @@ public partial class ManifestInvariantTests
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Nothing_that_looks_like_a_secret_is_written(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Nothing_that_looks_like_a_secret_is_written(string output)
     {
-        foreach (var (name, content) in ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Large(flavor, groups, routes))))
+        foreach (var (name, content) in await PublishOutputs.FilesAsync(output))
         {
             Assert.False(SecretLooking().IsMatch(content), $"{name} contains something that looks like a secret");
         }
     }
 
     [Theory]
-    [MemberData(nameof(Models))]
-    public void Kong_Operator_rules_beyond_the_schema_hold(EksDataPlaneFlavor flavor, int groups, int routes)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Kong_Operator_rules_beyond_the_schema_hold(string output)
     {
-        var documents = Publish(flavor, groups, routes);
+        var documents = await PublishOutputs.DocumentsAsync(output);
         foreach (var auth in documents.Where(d => d.Kind == "KonnectAPIAuthConfiguration"))
         {
             Assert.Null(auth.Node["spec"]!["token"]);
@@ -179,23 +191,23 @@ public partial class ManifestInvariantTests
             Assert.Contains(documents, d => d.Kind == "KonnectGatewayControlPlane" && d.Name == name);
         }
 
-        Assert.Equal(flavor == EksDataPlaneFlavor.KongOperator ? routes : 0, documents.Count(d => d.Kind == "KongRoute"));
+        Assert.Equal(PublishOutputs.FlavorOf(output) == EksDataPlaneFlavor.KongOperator, documents.Any(d => d.Kind == "KongRoute"));
     }
 
     [Theory]
-    [InlineData(EksDataPlaneFlavor.KongOperator)]
-    [InlineData(EksDataPlaneFlavor.Plain)]
-    public void The_kustomization_lists_every_manifest_and_only_those(EksDataPlaneFlavor flavor)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task The_kustomization_lists_every_manifest_and_only_those(string output)
     {
-        var files = ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Create(flavor)));
+        var files = await PublishOutputs.FilesAsync(output);
         var listed = YamlJson.Load(files.Single(f => f.Name == "kustomization.yaml").Content)!["resources"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var manifests = files.Select(f => f.Name).Where(n => n is not "kustomization.yaml" and not "kong.yaml").ToList();
         Assert.Equal(manifests.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
-        Assert.Equal(flavor == EksDataPlaneFlavor.Plain, files.Any(f => f.Name == "kong.yaml"));
+        Assert.Equal(PublishOutputs.FlavorOf(output) == EksDataPlaneFlavor.Plain, files.Any(f => f.Name == "kong.yaml"));
     }
 
-    private static IReadOnlyList<PublishedDocument> Publish(EksDataPlaneFlavor flavor, int groups, int routes) =>
-        PublishedDocument.From(ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Large(flavor, groups, routes))));
+    // The keys of the Provisioner's ConfigMap that plain data planes read with envFrom (KonnectKubernetesNames.EndpointsConfigMap).
+    private static readonly string[] ProvisionerConfigMapVariables =
+        ["KONG_CLUSTER_CONTROL_PLANE", "KONG_CLUSTER_SERVER_NAME", "KONG_CLUSTER_TELEMETRY_ENDPOINT", "KONG_CLUSTER_TELEMETRY_SERVER_NAME"];
 
     private static void AssertCpuRequested(PublishedDocument owner, JsonNode template)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Kong.Kubernetes;
 using k8s;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
@@ -7,11 +6,10 @@ namespace KonnectAspire.Hosting.Tests.Kubernetes;
 public class ManifestRoundTripTests
 {
     [Theory]
-    [InlineData(EksDataPlaneFlavor.KongOperator)]
-    [InlineData(EksDataPlaneFlavor.Plain)]
-    public void Every_built_in_document_round_trips_through_the_typed_models_without_loss(EksDataPlaneFlavor flavor)
+    [MemberData(nameof(PublishOutputs.All), MemberType = typeof(PublishOutputs))]
+    public async Task Every_built_in_document_round_trips_through_the_typed_models_without_loss(string output)
     {
-        var files = ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Create(flavor)));
+        var files = await PublishOutputs.FilesAsync(output);
         var customKinds = CrdSchemas.Kinds.ToDictionary(k => k, _ => typeof(Dictionary<object, object>));
         var builtIn = 0;
         foreach (var (name, content) in files.Where(f => f.Name.EndsWith(".yaml", StringComparison.Ordinal) && f.Name is not "kustomization.yaml" and not "kong.yaml"))

@@ -7,7 +7,6 @@ namespace KonnectAspire.Hosting.Tests.Kubernetes;
 /// <summary>The publish step run by Aspire's own pipeline in publish mode: no container engine, no prompt, no image build.</summary>
 public sealed class PublishModeTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private readonly string _output = Directory.CreateTempSubdirectory("eks-publish-").FullName;
 
     public void Dispose() => Directory.Delete(_output, recursive: true);
@@ -19,7 +18,7 @@ public sealed class PublishModeTests : IDisposable
         builder.AddEksEnvironment("eks").WithNamespace("shop");
         var cache = builder.AddContainer("cache", "redis", "7.4").WithEndpoint(targetPort: 6379, name: "tcp", scheme: "tcp");
         var apiKey = builder.AddParameter("api-key", secret: true);
-        builder.AddProject("sample-service", RepositoryPath("SampleService", "SampleService.csproj"))
+        builder.AddProject("sample-service", TestRepository.PathOf("SampleService", "SampleService.csproj"))
             .WithHttpHealthCheck("/health")
             .WithHttpProbe(ProbeType.Liveness, "/alive", endpointName: "http")
             .WithEnvironment("CACHE_URL", cache.GetEndpoint("tcp"))
@@ -29,7 +28,7 @@ public sealed class PublishModeTests : IDisposable
 
         await using (var app = builder.Build())
         {
-            await app.RunAsync().WaitAsync(Timeout);
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
         }
 
         var directory = Path.Combine(_output, "eks");
@@ -70,7 +69,7 @@ public sealed class PublishModeTests : IDisposable
 
         await using (var app = builder.Build())
         {
-            await app.RunAsync().WaitAsync(Timeout);
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
         }
 
         Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
@@ -79,15 +78,4 @@ public sealed class PublishModeTests : IDisposable
 
     private IDistributedApplicationTestingBuilder CreatePublishBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_output}", "Pipeline:Step=publish", .. settings]);
-
-    private static string RepositoryPath(params string[] parts)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "KonnectAspire.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine([directory?.FullName ?? throw new InvalidOperationException("KonnectAspire.sln not found above the test output"), .. parts]);
-    }
 }
