@@ -7,6 +7,9 @@ namespace KonnectAspire.Hosting.Tests.Kubernetes;
 /// <summary>The publish step run by Aspire's own pipeline in publish mode: no container engine, no prompt, no image build.</summary>
 public sealed class PublishModeTests : IDisposable
 {
+    // Not token-shaped on purpose: Aspire saves parameter values to its deployment state under $HOME.
+    private const string SecretValue = "value-of-the-api-key-parameter";
+
     private readonly string _output = Directory.CreateTempSubdirectory("eks-publish-").FullName;
 
     public void Dispose() => Directory.Delete(_output, recursive: true);
@@ -14,7 +17,7 @@ public sealed class PublishModeTests : IDisposable
     [Fact]
     public async Task Publish_maps_projects_and_containers_to_Deployments_and_Services()
     {
-        using var builder = CreatePublishBuilder("Parameters:api-key=kpat_fake0000000000000000", "Publish:eks:ImageRegistry=123456789012.dkr.ecr.us-east-2.amazonaws.com", "Publish:eks:ImageTag=1.2.3");
+        using var builder = CreatePublishBuilder($"Parameters:api-key={SecretValue}", "Publish:eks:ImageRegistry=123456789012.dkr.ecr.us-east-2.amazonaws.com", "Publish:eks:ImageTag=1.2.3");
         builder.AddEksEnvironment("eks").WithNamespace("shop");
         var cache = builder.AddContainer("cache", "redis", "7.4").WithEndpoint(targetPort: 6379, name: "tcp", scheme: "tcp");
         var apiKey = builder.AddParameter("api-key", secret: true);
@@ -34,7 +37,7 @@ public sealed class PublishModeTests : IDisposable
         var directory = Path.Combine(_output, "eks");
         var files = Directory.GetFiles(directory).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
         Assert.Equal(["kustomization.yaml", "namespace.yaml", "workload-cache.yaml", "workload-sample-service.yaml"], files.Select(f => f.Item1).Order(StringComparer.Ordinal));
-        Assert.All(files, f => Assert.DoesNotContain("kpat_", f.Item2, StringComparison.Ordinal));
+        Assert.All(files, f => Assert.DoesNotContain(SecretValue, f.Item2, StringComparison.Ordinal));
 
         var documents = PublishedDocument.From(files);
         var sample = documents.Single(d => d.Kind == "Deployment" && d.Name == "sample-service").Node["spec"]!;
