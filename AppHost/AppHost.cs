@@ -20,4 +20,7 @@ controlPlane
     .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
     .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
 
+// Publishing to Amazon EKS: `aspire publish` writes Kubernetes manifests (Kong Operator flavour; see the README)
+builder.AddEksEnvironment("eks");
+
 builder.Build().Run();
