@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using KonnectAspire.Provisioner.Kubernetes;
+
+namespace KonnectAspire.Provisioner.Deploy;
+
+/// <summary>
+/// `provisioner destroy &lt;dir&gt;`: deletes what deploy applied, in reverse order, one group of kinds at a time, waiting
+/// (with watches) until each group is gone — the LoadBalancer Services above all, so that AWS releases the NLB before
+/// the cluster or its VPC goes. Namespaces that existed before (default, kube-*) are never deleted.
+/// </summary>
+internal sealed class DestroyCommand(KubernetesCommandContext context)
+{
+    private static readonly HashSet<string> ProtectedNamespaces = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
+
+    private readonly KubernetesConnectionOptions _connection = new(TimeSpan.FromMinutes(15));
+    private readonly Argument<string> _directory = new("dir") { Description = "The publish output that was deployed." };
+
+    public Command Create()
+    {
+        var command = new Command("destroy", "Delete what deploy applied, in reverse order, and wait until the load balancers are released.");
+        command.Arguments.Add(_directory);
+        _connection.AddTo(command);
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var settings = _connection.Read(result);
+        var output = new CommandOutput(context.Console);
+        var verb = new KubernetesVerb(output, settings.Timeout);
+        return verb.RunAsync(async token =>
+        {
+            var manifests = PublishedManifests.Load(result.GetRequiredValue(_directory));
+            var cluster = KubeconfigResolver.Resolve(settings, context);
+            using var api = new KubernetesApi(cluster.Configuration);
+            output.Info($"Destroying what {manifests.Directory} deployed on {api.Server} ({cluster.Source}).");
+            verb.Doing($"the Kubernetes API at {api.Server}");
+            var plan = await new DeploymentPlanner(api, cluster, context).PlanAsync(manifests, settings, new KonnectSecretSources(null, null), PlanPurpose.Destroy, token).ConfigureAwait(false);
+            PlanReport.Write(output, plan with { Warnings = [] });
+
+            var waiter = new ResourceWaiter(api);
+            var serviceResource = await api.FindResourceAsync("v1", "Service", token).ConfigureAwait(false);
+            foreach (var group in ApplyOrder.ReverseGroups(plan.Objects, o => o.Document.Kind))
+            {
+                var deleted = new List<PlannedObject>();
+                foreach (var item in group)
+                {
+                    var document = item.Document;
+                    if (document.Kind == "Namespace" && ProtectedNamespaces.Contains(document.Name))
+                    {
+                        output.Detail($"kept {document.Display}: it is not ours to delete");
+                        continue;
+                    }
+
+                    verb.Doing($"the API server to delete {document.Display}");
+                    if (await api.DeleteAsync(item.Resource, document.Namespace, document.Name, token).ConfigureAwait(false))
+                    {
+                        output.Step($"deleted {document.Display}");
+                        deleted.Add(item);
+                    }
+                    else
+                    {
+                        output.Detail($"{document.Display} was already gone");
+                    }
+                }
+
+                foreach (var item in deleted)
+                {
+                    await WaitGoneAsync(output, verb, waiter, item.Resource, item.Document.Namespace, ObjectSelector.Named(item.Document.Name), _ => true, item.Document.Display, token).ConfigureAwait(false);
+                }
+
+                // The Kong Operator's ingress Service goes with its DataPlane (garbage collection); its NLB goes with it.
+                foreach (var service in LoadBalancerService.In(deleted.Select(d => d.Document).Where(d => d.Kind == "DataPlane")))
+                {
+                    await WaitGoneAsync(output, verb, waiter, serviceResource!, service.Namespace, service.Selector, service.Matches, service.Title, token).ConfigureAwait(false);
+                }
+            }
+
+            output.Info("Destroyed. A control plane made by `provisioner konnect up` stays in Konnect; `provisioner konnect down` removes it.");
+            return KubernetesExitCodes.Success;
+        }, cancellationToken);
+    }
+
+    private static async Task WaitGoneAsync(
+        CommandOutput output,
+        KubernetesVerb verb,
+        ResourceWaiter waiter,
+        ApiResource resource,
+        string? @namespace,
+        ObjectSelector selector,
+        Func<JsonObject, bool> matches,
+        string title,
+        CancellationToken cancellationToken)
+    {
+        var loadBalancer = resource.Kind == "Service";
+        var what = loadBalancer ? $"{title} to be deleted and its load balancer released" : $"{title} to be deleted";
+        verb.Doing(what + (loadBalancer ? " (the AWS Load Balancer Controller removes the NLB before it lets the Service go)" : ""));
+        await output.WaitAsync(what, report => waiter.WaitAsync(resource, @namespace, selector, objects => ReadinessChecks.Gone(objects.Where(matches).ToList()), change => report(change.Description), cancellationToken)).ConfigureAwait(false);
+        output.Step(loadBalancer ? $"{title} is gone (load balancer released)" : $"{title} is gone");
+    }
+}

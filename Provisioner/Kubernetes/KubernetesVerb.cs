@@ -1,0 +1,52 @@
+namespace KonnectAspire.Provisioner.Kubernetes;
+
+/// <summary>
+/// The frame every cluster verb runs in: one deadline (--timeout) for the whole run, and each way of failing turned
+/// into its message and exit code. A <see cref="CommandFailedException"/> is already worded for the user.
+/// </summary>
+internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
+{
+    private string _activity = "the cluster";
+
+    /// <summary>Secrets the run handles, blanked out of every message.</summary>
+    public SecretRedactor Redactor { get; set; } = new();
+
+    /// <summary>What the run is doing now, named in the timeout message.</summary>
+    public void Doing(string activity) => _activity = activity;
+
+    public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await body(linked.Token).ConfigureAwait(false);
+        }
+        catch (CommandFailedException e)
+        {
+            output.Error(Redactor.Redact(e.Message));
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            output.Error($"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
+                + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.");
+            return KubernetesExitCodes.Timeout;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            output.Error("Cancelled. Run the same command again to finish: applying converges.");
+            return KubernetesExitCodes.Cancelled;
+        }
+        catch (KubernetesApiException e)
+        {
+            output.Error($"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {Redactor.Redact(e.Message)}");
+            return KubernetesExitCodes.Unexpected;
+        }
+        catch (HttpRequestException e)
+        {
+            output.Error($"Lost the connection to the Kubernetes API: {e.Message}. Run the command again.");
+            return KubernetesExitCodes.PreconditionFailed;
+        }
+    }
+}
