@@ -45,7 +45,7 @@ internal static partial class Durations
     /// <summary>An option taking a duration, with a parse error that shows how to write one.</summary>
     public static Option<TimeSpan> CreateOption(string name, TimeSpan defaultValue, string description) => new(name)
     {
-        Description = $"{description} (default {Format(defaultValue)}).",
+        Description = description + ".",
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result => Parse(name, result),
     };

@@ -15,11 +15,11 @@ internal sealed class LoadTestCommand(KubernetesCommandContext context)
 
     private readonly Argument<string> _url = new("url") { Description = "What to load, e.g. the gateway's load balancer address with a route path." };
 
-    private readonly Option<double> _rate = new("--rate") { Description = "Requests a second (default 50).", DefaultValueFactory = _ => 50 };
+    private readonly Option<double> _rate = new("--rate") { Description = "Requests a second.", DefaultValueFactory = _ => 50 };
 
     private readonly Option<TimeSpan> _duration = Durations.CreateOption("--duration", TimeSpan.FromSeconds(30), "How long to send");
 
-    private readonly Option<int> _concurrency = new("--concurrency") { Description = "Most requests in flight at once (default 32).", DefaultValueFactory = _ => 32 };
+    private readonly Option<int> _concurrency = new("--concurrency") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
 
     private readonly Option<TimeSpan> _requestTimeout = Durations.CreateOption("--request-timeout", TimeSpan.FromSeconds(10), "How long one request may take");
 
