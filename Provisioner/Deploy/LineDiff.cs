@@ -49,13 +49,13 @@ internal static class LineDiff
                 lines.Add("  " + before[b++]);
                 a++;
             }
-            else if (a < after.Count && (b == before.Count || common[b, a + 1] >= common[b + 1, a]))
+            else if (b < before.Count && (a == after.Count || common[b + 1, a] >= common[b, a + 1]))
             {
-                lines.Add("+ " + after[a++]);
+                lines.Add("- " + before[b++]);
             }
             else
             {
-                lines.Add("- " + before[b++]);
+                lines.Add("+ " + after[a++]);
             }
         }
 

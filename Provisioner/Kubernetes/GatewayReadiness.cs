@@ -27,7 +27,7 @@ internal sealed class GatewayReadiness(KubernetesApi api, CommandOutput output, 
             {
                 var title = $"{item.Document.Display} {goal}";
                 var result = await WaitAsync(waiter, title, item.Resource, item.Document.Namespace, ObjectSelector.Named(item.Document.Name), ReadinessChecks.ForKind(kind)!, Hint(kind), cancellationToken).ConfigureAwait(false);
-                output.Step($"{title}: {result.Description}");
+                output.Step($"{item.Document.Display}: {result.Description}");
             }
         }
 

@@ -43,7 +43,7 @@ internal static class ReadinessChecks
         var observed = Number(condition["observedGeneration"]);
         if (status == "True" && (generation is null || observed is null || observed >= generation))
         {
-            return WaitCheck.Done($"{conditionType}");
+            return WaitCheck.Done($"{conditionType}=True");
         }
 
         var reason = Text(condition, "reason");

@@ -235,7 +235,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
         var endpoints = _server.Get("api/v1/namespaces/kong/configmaps/konnect-endpoints")!;
         Assert.Equal("abc123.us.cp.konghq.com:443", endpoints["data"]!["KONG_CLUSTER_CONTROL_PLANE"]!.GetValue<string>());
         Assert.Contains("0 of 1 updated replicas available", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Deployment kong/kong-dp rolled out: 1/1 replicas available", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Deployment kong/kong-dp: 1/1 replicas available", _cli.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("PRIVATE KEY", _cli.Output, StringComparison.Ordinal);
         Assert.Equal(1, gateway.Requests);
     }
