@@ -2,7 +2,8 @@ namespace KonnectAspire.Provisioner.LoadTest;
 
 /// <summary>
 /// The scheduler's own accounting of a run: every request sent (with due and send times), the ones it could not send
-/// because all <see cref="LoadTestOptions.Concurrency"/> slots stayed busy, when dispatching stopped, and the HPA samples.
+/// before the hard end because all <see cref="LoadTestOptions.Concurrency"/> slots stayed busy, when dispatching
+/// stopped, and the HPA samples.
 /// </summary>
 internal sealed record LoadTestResult(LoadTestOptions Options, IReadOnlyList<RequestSample> Samples, int Dropped, TimeSpan LastSentAt, TimeSpan Elapsed, IReadOnlyList<HpaSample> Autoscaler)
 {

@@ -5,8 +5,9 @@ namespace KonnectAspire.Provisioner.LoadTest;
 
 /// <summary>
 /// Open-loop load: request i is due at i/rate seconds, whatever happened to the ones before (so a slow gateway shows
-/// as latency, not as a lower rate), with at most Concurrency requests in flight. When every slot stays busy until
-/// the end of the run, the rest are counted as dropped. Nothing outlives Duration + RequestTimeout.
+/// as latency, not as a lower rate), with at most Concurrency requests in flight; none leaves before it is due. A
+/// request waits for a free slot at most until the hard end of the run, Duration + RequestTimeout, which nothing
+/// outlives; those still waiting then are counted as dropped.
 /// </summary>
 internal sealed class LoadTestRunner(HttpClient http)
 {
@@ -36,18 +37,20 @@ internal sealed class LoadTestRunner(HttpClient http)
             var due = options.DueAt(i);
             try
             {
-                var wait = due - clock.Elapsed;
-                if (wait > MinimumWait)
+                TimeSpan wait;
+                while ((wait = due - clock.Elapsed) > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, run.Token).ConfigureAwait(false);
+                    if (wait > MinimumWait)
+                    {
+                        await Task.Delay(wait, run.Token).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await Task.Yield();
+                    }
                 }
 
-                var untilEnd = options.Duration - clock.Elapsed;
-                if (!await slots.WaitAsync(untilEnd > TimeSpan.Zero ? untilEnd : TimeSpan.Zero, run.Token).ConfigureAwait(false))
-                {
-                    dropped = options.Planned - i;
-                    break;
-                }
+                await slots.WaitAsync(run.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
