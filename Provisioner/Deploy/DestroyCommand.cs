@@ -10,77 +10,61 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// the cluster or its VPC goes. Namespaces that existed before (default, kube-*) are never deleted.
 /// </summary>
 internal sealed class DestroyCommand(KubernetesCommandContext context)
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Destroy, readsSecrets: false, "The publish output that was deployed.")
 {
     private static readonly HashSet<string> ProtectedNamespaces = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
 
-    private readonly KubernetesConnectionOptions _connection = new(TimeSpan.FromMinutes(15));
-    private readonly Argument<string> _directory = new("dir") { Description = "The publish output that was deployed." };
+    protected override string Name => "destroy";
 
-    public Command Create()
-    {
-        var command = new Command("destroy", "Delete what deploy applied, in reverse order, and wait until the load balancers are released.");
-        command.Arguments.Add(_directory);
-        _connection.AddTo(command);
-        command.SetAction(RunAsync);
-        return command;
-    }
+    protected override string Description => "Delete what deploy applied, in reverse order, and wait until the load balancers are released.";
 
-    private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {
-        var settings = _connection.Read(result);
-        var output = new CommandOutput(context.Console);
-        var verb = new KubernetesVerb(output, settings.Timeout);
-        return verb.RunAsync(async token =>
+        var output = verb.Output;
+        var (plan, api) = (session.Plan, session.Api);
+        output.Info($"Destroying what {session.Manifests!.Directory} deployed on {api.Server} ({session.Cluster.Source}).");
+        PlanReport.Write(output, plan with { Warnings = [] });
+
+        var waiter = new ResourceWaiter(api);
+        var serviceResource = await api.FindResourceAsync("v1", "Service", cancellationToken).ConfigureAwait(false);
+        foreach (var group in ApplyOrder.ReverseGroups(plan.Objects, o => o.Document.Kind))
         {
-            var manifests = PublishedManifests.Load(result.GetRequiredValue(_directory));
-            var cluster = KubeconfigResolver.Resolve(settings, context);
-            using var api = new KubernetesApi(cluster.Configuration);
-            output.Info($"Destroying what {manifests.Directory} deployed on {api.Server} ({cluster.Source}).");
-            verb.Doing($"the Kubernetes API at {api.Server}");
-            var plan = await new DeploymentPlanner(api, cluster, context).PlanAsync(manifests, settings, new KonnectSecretSources(null, null), PlanPurpose.Destroy, token).ConfigureAwait(false);
-            PlanReport.Write(output, plan with { Warnings = [] });
-
-            var waiter = new ResourceWaiter(api);
-            var serviceResource = await api.FindResourceAsync("v1", "Service", token).ConfigureAwait(false);
-            foreach (var group in ApplyOrder.ReverseGroups(plan.Objects, o => o.Document.Kind))
+            var deleted = new List<PlannedObject>();
+            foreach (var item in group)
             {
-                var deleted = new List<PlannedObject>();
-                foreach (var item in group)
+                var document = item.Document;
+                if (document.Kind == "Namespace" && ProtectedNamespaces.Contains(document.Name))
                 {
-                    var document = item.Document;
-                    if (document.Kind == "Namespace" && ProtectedNamespaces.Contains(document.Name))
-                    {
-                        output.Detail($"kept {document.Display}: it is not ours to delete");
-                        continue;
-                    }
-
-                    verb.Doing($"the API server to delete {document.Display}");
-                    if (await api.DeleteAsync(item.Resource, document.Namespace, document.Name, token).ConfigureAwait(false))
-                    {
-                        output.Step($"deleted {document.Display}");
-                        deleted.Add(item);
-                    }
-                    else
-                    {
-                        output.Detail($"{document.Display} was already gone");
-                    }
+                    output.Detail($"kept {document.Display}: it is not ours to delete");
+                    continue;
                 }
 
-                foreach (var item in deleted)
+                verb.Doing($"the API server to delete {document.Display}");
+                if (await api.DeleteAsync(item.Resource, document.Namespace, document.Name, cancellationToken).ConfigureAwait(false))
                 {
-                    await WaitGoneAsync(output, verb, waiter, item.Resource, item.Document.Namespace, ObjectSelector.Named(item.Document.Name), _ => true, item.Document.Display, token).ConfigureAwait(false);
+                    output.Step($"deleted {document.Display}");
+                    deleted.Add(item);
                 }
-
-                // The Kong Operator's ingress Service goes with its DataPlane (garbage collection); its NLB goes with it.
-                foreach (var service in LoadBalancerService.In(deleted.Select(d => d.Document).Where(d => d.Kind == "DataPlane")))
+                else
                 {
-                    await WaitGoneAsync(output, verb, waiter, serviceResource!, service.Namespace, service.Selector, service.Matches, service.Title, token).ConfigureAwait(false);
+                    output.Detail($"{document.Display} was already gone");
                 }
             }
 
-            output.Info("Destroyed. A control plane made by `provisioner konnect up` stays in Konnect; `provisioner konnect down` removes it.");
-            return KubernetesExitCodes.Success;
-        }, cancellationToken);
+            foreach (var item in deleted)
+            {
+                await WaitGoneAsync(output, verb, waiter, item.Resource, item.Document.Namespace, ObjectSelector.Named(item.Document.Name), _ => true, item.Document.Display, cancellationToken).ConfigureAwait(false);
+            }
+
+            // The Kong Operator's ingress Service goes with its DataPlane (garbage collection); its NLB goes with it.
+            foreach (var service in LoadBalancerService.In(deleted.Select(d => d.Document).Where(d => d.Kind == "DataPlane")))
+            {
+                await WaitGoneAsync(output, verb, waiter, serviceResource!, service.Namespace, service.Selector, service.Matches, service.Title, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        output.Info("Destroyed. A control plane made by `provisioner konnect up` stays in Konnect; `provisioner konnect down` removes it.");
+        return KubernetesExitCodes.Success;
     }
 
     private static async Task WaitGoneAsync(

@@ -11,80 +11,61 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// something would change, 0 when nothing would.
 /// </summary>
 internal sealed class DiffCommand(KubernetesCommandContext context)
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, readsSecrets: true, "The publish output to compare with the cluster.")
 {
-    private readonly KubernetesConnectionOptions _connection = new(TimeSpan.FromMinutes(2));
-    private readonly DeploySecretOptions _secrets = new();
-    private readonly Argument<string> _directory = new("dir") { Description = "The publish output to compare with the cluster." };
+    protected override string Name => "diff";
 
-    public Command Create()
-    {
-        var command = new Command("diff", "Show what deploy would change: a server-side dry run of the published manifests, as a diff against the cluster.");
-        command.Arguments.Add(_directory);
-        _connection.AddTo(command);
-        _secrets.AddTo(command);
-        command.SetAction(RunAsync);
-        return command;
-    }
+    protected override string Description => "Show what deploy would change: a server-side dry run of the published manifests, as a diff against the cluster.";
 
-    private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {
-        var settings = _connection.Read(result);
-        var output = new CommandOutput(context.Console);
-        var verb = new KubernetesVerb(output, settings.Timeout);
-        return verb.RunAsync(async token =>
+        var output = verb.Output;
+        var (manifests, plan, api) = (session.Manifests!, session.Plan, session.Api);
+        PlanReport.Write(output, plan);
+
+        var changed = 0;
+        foreach (var item in plan.Objects)
         {
-            var manifests = PublishedManifests.Load(result.GetRequiredValue(_directory));
-            var cluster = KubeconfigResolver.Resolve(settings, context);
-            using var api = new KubernetesApi(cluster.Configuration);
-            verb.Doing($"the Kubernetes API at {api.Server}");
-            var plan = await new DeploymentPlanner(api, cluster, context).PlanAsync(manifests, settings, _secrets.Read(result), PlanPurpose.Diff, token).ConfigureAwait(false);
-            verb.Redactor = plan.Redactor;
-            PlanReport.Write(output, plan);
-
-            var changed = 0;
-            foreach (var item in plan.Objects)
+            var document = item.Document;
+            var live = await api.GetAsync(item.Resource, document.Namespace, document.Name, cancellationToken).ConfigureAwait(false);
+            // A Secret or ConfigMap whose source was not given (see the notes) can only be named, not compared.
+            var hasData = !(document.Generated && document.Kind != "Namespace" && document.Body["data"] is null);
+            var desired = document.Body;
+            if (hasData)
             {
-                var document = item.Document;
-                var live = await api.GetAsync(item.Resource, document.Namespace, document.Name, token).ConfigureAwait(false);
-                // A Secret or ConfigMap whose source was not given (see the notes) can only be named, not compared.
-                var hasData = !(document.Generated && document.Kind != "Namespace" && document.Body["data"] is null);
-                var desired = document.Body;
-                if (hasData)
+                try
                 {
-                    try
-                    {
-                        desired = await ServerSideApply.ApplyAsync(api, item, dryRun: true, plan.Redactor, token).ConfigureAwait(false);
-                    }
-                    catch (CommandFailedException e) when (e.InnerException is KubernetesApiException { StatusCode: HttpStatusCode.NotFound })
-                    {
-                        // Its namespace does not exist yet (deploy creates it first), so the server cannot dry-run it.
-                    }
+                    desired = await ServerSideApply.ApplyAsync(api, item, dryRun: true, plan.Redactor, cancellationToken).ConfigureAwait(false);
                 }
-
-                if (live is not null && !hasData)
+                catch (CommandFailedException e) when (e.InnerException is KubernetesApiException { StatusCode: HttpStatusCode.NotFound })
                 {
-                    continue;
-                }
-
-                var lines = ManifestDiff.Compare(live, desired, document.Kind);
-                if (lines.Count == 0)
-                {
-                    continue;
-                }
-
-                changed++;
-                output.Console.MarkupLine(live is null ? $"[green]+ create {Markup.Escape(document.Display)}[/]" : $"[yellow]~ change {Markup.Escape(document.Display)}[/]");
-                foreach (var line in lines)
-                {
-                    var escaped = Markup.Escape(plan.Redactor.Redact(line));
-                    output.Console.MarkupLine(line[0] switch { '+' => $"[green]{escaped}[/]", '-' => $"[red]{escaped}[/]", _ => $"[grey]{escaped}[/]" });
+                    // Its namespace does not exist yet (deploy creates it first), so the server cannot dry-run it.
                 }
             }
 
-            output.Info(changed == 0
-                ? $"No differences: the cluster matches {manifests.Directory} ({plan.Objects.Count} objects)."
-                : $"{changed} of {plan.Objects.Count} objects would change; `provisioner deploy {manifests.Directory}` applies them.");
-            return changed == 0 ? KubernetesExitCodes.Success : KubernetesExitCodes.DifferencesFound;
-        }, cancellationToken);
+            if (live is not null && !hasData)
+            {
+                continue;
+            }
+
+            var lines = ManifestDiff.Compare(live, desired, document.Kind);
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            changed++;
+            output.Console.MarkupLine(live is null ? $"[green]+ create {Markup.Escape(document.Display)}[/]" : $"[yellow]~ change {Markup.Escape(document.Display)}[/]");
+            foreach (var line in lines)
+            {
+                var escaped = Markup.Escape(plan.Redactor.Redact(line));
+                output.Console.MarkupLine(line[0] switch { '+' => $"[green]{escaped}[/]", '-' => $"[red]{escaped}[/]", _ => $"[grey]{escaped}[/]" });
+            }
+        }
+
+        output.Info(changed == 0
+            ? $"No differences: the cluster matches {manifests.Directory} ({plan.Objects.Count} objects)."
+            : $"{changed} of {plan.Objects.Count} objects would change; `provisioner deploy {manifests.Directory}` applies them.");
+        return changed == 0 ? KubernetesExitCodes.Success : KubernetesExitCodes.DifferencesFound;
     }
 }

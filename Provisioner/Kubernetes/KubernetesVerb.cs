@@ -8,6 +8,16 @@ internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
 {
     private string _activity = "the cluster";
 
+    public CommandOutput Output { get; } = output;
+
+    /// <summary>Runs a verb's body with a console of its context and a deadline of <paramref name="timeout"/>.</summary>
+    public static Task<int> RunAsync(KubernetesCommandContext context, TimeSpan timeout, Func<KubernetesVerb, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var verb = new KubernetesVerb(new CommandOutput(context.Console), timeout);
+        return verb.RunAsync(token => body(verb, token), cancellationToken);
+    }
+
     /// <summary>Secrets the run handles, blanked out of every message.</summary>
     public SecretRedactor Redactor { get; set; } = new();
 
@@ -24,28 +34,28 @@ internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
         }
         catch (CommandFailedException e)
         {
-            output.Error(Redactor.Redact(e.Message));
+            Output.Error(Redactor.Redact(e.Message));
             return e.ExitCode;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            output.Error($"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
+            Output.Error($"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
                 + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.");
             return KubernetesExitCodes.Timeout;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            output.Error("Cancelled. Run the same command again to finish: applying converges.");
+            Output.Error("Cancelled. Run the same command again to finish: applying converges.");
             return KubernetesExitCodes.Cancelled;
         }
         catch (KubernetesApiException e)
         {
-            output.Error($"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {Redactor.Redact(e.Message)}");
+            Output.Error($"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {Redactor.Redact(e.Message)}");
             return KubernetesExitCodes.Unexpected;
         }
         catch (HttpRequestException e)
         {
-            output.Error($"Lost the connection to the Kubernetes API: {e.Message}. Run the command again.");
+            Output.Error($"Lost the connection to the Kubernetes API: {e.Message}. Run the command again.");
             return KubernetesExitCodes.PreconditionFailed;
         }
     }

@@ -49,11 +49,11 @@ internal sealed class LoadTestCommand(KubernetesCommandContext context)
 
     private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var output = new CommandOutput(context.Console);
         var options = Validate(result);
-        var verb = new KubernetesVerb(output, options is null ? TimeSpan.FromMinutes(1) : options.Duration + options.RequestTimeout + ClusterCheckTimeout + TimeSpan.FromMinutes(1));
-        return verb.RunAsync(async token =>
+        var timeout = options is null ? TimeSpan.FromMinutes(1) : options.Duration + options.RequestTimeout + ClusterCheckTimeout + TimeSpan.FromMinutes(1);
+        return KubernetesVerb.RunAsync(context, timeout, async (verb, token) =>
         {
+            var output = verb.Output;
             if (options is null)
             {
                 throw CommandFailedException.BadInput(ValidationError(result)!);

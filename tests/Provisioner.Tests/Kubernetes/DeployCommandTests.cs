@@ -7,38 +7,20 @@ using KonnectAspire.Provisioner.Tests.LoadTest;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
-public sealed class DeployCommandTests : IAsyncLifetime
+public sealed class DeployCommandTests : FakeClusterTests
 {
-    internal const string Token = "kpat_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
-
     private const string AuthPath = "apis/konnect.konghq.com/v1alpha1/namespaces/kong/konnectapiauthconfigurations/konnect-auth";
     private const string ControlPlanePath = "apis/konnect.konghq.com/v1alpha2/namespaces/kong/konnectgatewaycontrolplanes/gateway";
     private const string DataPlanePath = "apis/gateway-operator.konghq.com/v1beta1/namespaces/kong/dataplanes/gateway";
     private const string IngressServicePath = "api/v1/namespaces/kong/services/proxy-gateway";
 
-    private readonly ProvisionerCli _cli = new();
-    private FakeKubernetesApiServer _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await FakeKubernetesApiServer.StartAsync();
-        _cli.Environment["KUBECONFIG"] = _server.WriteKubeconfig(_cli.WorkDirectory);
-        _cli.Environment[KonnectSecretSources.TokenVariable] = Token;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _cli.Dispose();
-    }
-
     [Fact]
     public async Task Deploy_applies_every_object_with_server_side_apply_as_the_provisioner_field_manager_with_force()
     {
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.Success, exit);
-        var applies = _server.Requests.Where(r => r.IsApply).ToList();
+        var applies = Server.Requests.Where(r => r.IsApply).ToList();
         Assert.Equal(10, applies.Count);
         Assert.All(applies, r =>
         {
@@ -52,7 +34,7 @@ public sealed class DeployCommandTests : IAsyncLifetime
     [Fact]
     public async Task Deploy_applies_namespace_token_secret_then_the_kong_operator_chain_then_the_gateway_entities()
     {
-        await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(
         [
@@ -66,204 +48,204 @@ public sealed class DeployCommandTests : IAsyncLifetime
             "apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongservices/sample",
             "apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample",
             "apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongpluginbindings/sample-rate-limiting",
-        ], _server.Requests.Where(r => r.IsApply).Select(r => r.Path));
+        ], Server.Requests.Where(r => r.IsApply).Select(r => r.Path));
     }
 
     [Fact]
     public async Task Deploy_takes_plural_names_and_scope_from_discovery_not_from_the_kind()
     {
-        _server.Resources.RemoveAll(r => r.Kind == "DataPlane");
-        _server.Resources.Add(new FakeApiResource("gateway-operator.konghq.com", "v1beta1", "DataPlane", "kodataplanes"));
+        Server.Resources.RemoveAll(r => r.Kind == "DataPlane");
+        Server.Resources.Add(new FakeApiResource("gateway-operator.konghq.com", "v1beta1", "DataPlane", "kodataplanes"));
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.Success, exit);
-        Assert.Contains(_server.Requests, r => r.IsApply && r.Path == "apis/gateway-operator.konghq.com/v1beta1/namespaces/kong/kodataplanes/gateway");
-        Assert.Contains(_server.Requests, r => r.Method == "GET" && r.Path == "apis/gateway-operator.konghq.com/v1beta1");
-        Assert.Contains(_server.Requests, r => r.Method == "GET" && r.Path == "apis/konnect.konghq.com/v1alpha2");
+        Assert.Contains(Server.Requests, r => r.IsApply && r.Path == "apis/gateway-operator.konghq.com/v1beta1/namespaces/kong/kodataplanes/gateway");
+        Assert.Contains(Server.Requests, r => r.Method == "GET" && r.Path == "apis/gateway-operator.konghq.com/v1beta1");
+        Assert.Contains(Server.Requests, r => r.Method == "GET" && r.Path == "apis/konnect.konghq.com/v1alpha2");
     }
 
     [Fact]
     public async Task Deploy_creates_the_token_secret_labelled_for_the_kong_operator_and_never_prints_the_token()
     {
-        await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        var secret = _server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
+        var secret = Server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
         Assert.Equal(KonnectKubernetesNames.CredentialLabelValue, secret["metadata"]!["labels"]![KonnectKubernetesNames.CredentialLabel]!.GetValue<string>());
         Assert.Equal(Token, Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]![KonnectKubernetesNames.TokenKey]!.GetValue<string>())));
-        Assert.DoesNotContain(Token, _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), _cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), Cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deploy_reads_the_token_from_a_file_when_given_one()
     {
-        _cli.Environment.Remove(KonnectSecretSources.TokenVariable);
-        var tokenFile = Path.Combine(_cli.WorkDirectory, "token");
+        Cli.Environment.Remove(KonnectSecretSources.TokenVariable);
+        var tokenFile = Path.Combine(Cli.WorkDirectory, "token");
         File.WriteAllText(tokenFile, "spat_fromafile0123456789\n");
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait", "--token-file", tokenFile);
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait", "--token-file", tokenFile);
 
         Assert.Equal(KubernetesExitCodes.Success, exit);
-        var secret = _server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
+        var secret = Server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
         Assert.Equal("spat_fromafile0123456789", Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["token"]!.GetValue<string>())));
     }
 
     [Fact]
     public async Task Deploy_without_a_token_names_the_fix_and_applies_nothing()
     {
-        _cli.Environment.Remove(KonnectSecretSources.TokenVariable);
+        Cli.Environment.Remove(KonnectSecretSources.TokenVariable);
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("Set KONNECT_TOKEN or pass --token-file", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_server.Requests, r => r.IsApply);
+        Assert.Contains("Set KONNECT_TOKEN or pass --token-file", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_refuses_a_token_that_is_not_a_konnect_token_without_echoing_it()
     {
-        _cli.Environment[KonnectSecretSources.TokenVariable] = "ghp_notakonnecttoken";
+        Cli.Environment[KonnectSecretSources.TokenVariable] = "ghp_notakonnecttoken";
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("not a Konnect personal access token (kpat_…) or system account token (spat_…)", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("ghp_notakonnecttoken", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_server.Requests, r => r.IsApply);
+        Assert.Contains("not a Konnect personal access token (kpat_…) or system account token (spat_…)", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghp_notakonnecttoken", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_waits_through_each_status_transition_from_watch_events_then_sends_one_request_through_the_load_balancer()
     {
         await using var gateway = await LoopbackHttpServer.StartKongAsync();
-        _server.WhenWatched("konnectapiauthconfigurations", () => Transitions(AuthPath, "Valid", ("False", "InvalidCredentials"), ("True", "Valid")));
-        _server.WhenWatched("konnectgatewaycontrolplanes", () => Transitions(ControlPlanePath, "Programmed", ("False", "Pending"), ("True", "Programmed")));
-        _server.WhenWatched("dataplanes", () => Transitions(DataPlanePath, "Ready", ("False", "WaitingToBecomeReady"), ("True", "Ready")));
-        _server.WhenWatched("proxy-gateway", () =>
+        Server.WhenWatched("konnectapiauthconfigurations", () => Transitions(AuthPath, "Valid", ("False", "InvalidCredentials"), ("True", "Valid")));
+        Server.WhenWatched("konnectgatewaycontrolplanes", () => Transitions(ControlPlanePath, "Programmed", ("False", "Pending"), ("True", "Programmed")));
+        Server.WhenWatched("dataplanes", () => Transitions(DataPlanePath, "Ready", ("False", "WaitingToBecomeReady"), ("True", "Ready")));
+        Server.WhenWatched("proxy-gateway", () =>
         {
-            _server.Seed(IngressServicePath, IngressService(gateway.Port));
-            _server.SetStatus(IngressServicePath, new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = "127.0.0.1" }) } });
+            Server.Seed(IngressServicePath, IngressService(gateway.Port));
+            Server.SetStatus(IngressServicePath, new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = "127.0.0.1" }) } });
             return Task.CompletedTask;
         });
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--timeout", "60s");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "60s");
 
-        Assert.True(exit == KubernetesExitCodes.Success, _cli.Output);
-        Assert.Contains("Valid=False InvalidCredentials", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Programmed=False Pending", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Ready=False WaitingToBecomeReady", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("has load balancer 127.0.0.1", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains($"http://127.0.0.1:{gateway.Port}/ answered 404 Not Found: {{\"message\":\"no Route matched with those values\"}}", _cli.Output, StringComparison.Ordinal);
+        Assert.True(exit == KubernetesExitCodes.Success, Cli.Output);
+        Assert.Contains("Valid=False InvalidCredentials", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Programmed=False Pending", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Ready=False WaitingToBecomeReady", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("has load balancer 127.0.0.1", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{gateway.Port}/ answered 404 Not Found: {{\"message\":\"no Route matched with those values\"}}", Cli.Output, StringComparison.Ordinal);
         Assert.Equal(1, gateway.Requests);
         foreach (var plural in new[] { "konnectapiauthconfigurations", "konnectgatewaycontrolplanes", "dataplanes", "services" })
         {
-            Assert.Contains(_server.Requests, r => r.IsWatch && r.Path.EndsWith(plural, StringComparison.Ordinal));
-            Assert.Single(_server.Requests, r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith(plural, StringComparison.Ordinal));
+            Assert.Contains(Server.Requests, r => r.IsWatch && r.Path.EndsWith(plural, StringComparison.Ordinal));
+            Assert.Single(Server.Requests, r => r.Method == "GET" && !r.IsWatch && r.Path.EndsWith(plural, StringComparison.Ordinal));
         }
     }
 
     [Fact]
     public async Task Deploy_that_times_out_says_what_it_waited_for_and_how_far_it_got()
     {
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--timeout", "2s");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "2s");
 
         Assert.Equal(KubernetesExitCodes.Timeout, exit);
-        Assert.Contains("Timed out after 2s waiting for KonnectAPIAuthConfiguration kong/konnect-auth Valid", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("no Valid condition yet", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("ENABLE_CONTROLLER_KONNECT=true", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Timed out after 2s waiting for KonnectAPIAuthConfiguration kong/konnect-auth Valid", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("no Valid condition yet", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("ENABLE_CONTROLLER_KONNECT=true", Cli.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deploy_stops_at_an_object_the_api_server_rejects_and_shows_the_servers_message()
     {
-        _server.Refuse = r => r.IsApply && r.Path.Contains("/dataplanes/", StringComparison.Ordinal)
+        Server.Refuse = r => r.IsApply && r.Path.Contains("/dataplanes/", StringComparison.Ordinal)
             ? (HttpStatusCode.UnprocessableEntity, "Invalid", "DataPlane.gateway-operator.konghq.com \"gateway\" is invalid: spec: Invalid value: \"object\": replicas and scaling are mutually exclusive")
             : null;
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.ApplyRejected, exit);
-        Assert.Contains("The API server rejected DataPlane kong/gateway from dataplane.yaml document 1 (422 Invalid)", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("replicas and scaling are mutually exclusive", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_server.Requests, r => r.IsApply && r.Path.Contains("kongplugins", StringComparison.Ordinal));
+        Assert.Contains("The API server rejected DataPlane kong/gateway from dataplane.yaml document 1 (422 Invalid)", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("replicas and scaling are mutually exclusive", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Server.Requests, r => r.IsApply && r.Path.Contains("kongplugins", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Deploy_run_again_after_an_interrupted_run_completes_it_and_a_third_run_changes_nothing()
     {
-        var output = _cli.PublishOutput("operator");
-        _server.Refuse = r => r.IsApply && r.Path.Contains("/kongservices/", StringComparison.Ordinal) ? (HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "etcdserver: request timed out") : null;
-        Assert.Equal(KubernetesExitCodes.ApplyRejected, await _cli.RunAsync("deploy", output, "--no-wait"));
-        Assert.Null(_server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
+        var output = Cli.PublishOutput("operator");
+        Server.Refuse = r => r.IsApply && r.Path.Contains("/kongservices/", StringComparison.Ordinal) ? (HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "etcdserver: request timed out") : null;
+        Assert.Equal(KubernetesExitCodes.ApplyRejected, await Cli.RunAsync("deploy", output, "--no-wait"));
+        Assert.Null(Server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
 
-        _server.Refuse = null;
-        Assert.Equal(KubernetesExitCodes.Success, await _cli.RunAsync("deploy", output, "--no-wait"));
-        Assert.Equal(KubernetesExitCodes.Success, await _cli.RunAsync("deploy", output, "--no-wait"));
+        Server.Refuse = null;
+        Assert.Equal(KubernetesExitCodes.Success, await Cli.RunAsync("deploy", output, "--no-wait"));
+        Assert.Equal(KubernetesExitCodes.Success, await Cli.RunAsync("deploy", output, "--no-wait"));
 
-        Assert.NotNull(_server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
-        Assert.Equal(1, _server.Get(DataPlanePath)!["metadata"]!["generation"]!.GetValue<long>());
-        Assert.Equal(1, _server.Get(ControlPlanePath)!["metadata"]!["generation"]!.GetValue<long>());
+        Assert.NotNull(Server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
+        Assert.Equal(1, Server.Get(DataPlanePath)!["metadata"]!["generation"]!.GetValue<long>());
+        Assert.Equal(1, Server.Get(ControlPlanePath)!["metadata"]!["generation"]!.GetValue<long>());
     }
 
     [Fact]
     public async Task Deploy_of_the_plain_flavour_creates_certificate_secret_and_endpoints_from_konnect_up_files_and_waits_for_the_rollout()
     {
         await using var gateway = await LoopbackHttpServer.StartKongAsync();
-        var certificates = ClusterCertificateFiles.Write(Path.Combine(_cli.WorkDirectory, "konnect"));
+        var certificates = ClusterCertificateFiles.Write(Path.Combine(Cli.WorkDirectory, "konnect"));
         const string deployment = "apis/apps/v1/namespaces/kong/deployments/kong-dp";
-        _server.WhenWatched("deployments", () =>
+        Server.WhenWatched("deployments", () =>
         {
-            _server.SetStatus(deployment, new JsonObject { ["observedGeneration"] = 1, ["replicas"] = 1, ["updatedReplicas"] = 1, ["availableReplicas"] = 0 });
-            _server.SetStatus(deployment, new JsonObject { ["observedGeneration"] = 1, ["replicas"] = 1, ["updatedReplicas"] = 1, ["availableReplicas"] = 1 });
+            Server.SetStatus(deployment, new JsonObject { ["observedGeneration"] = 1, ["replicas"] = 1, ["updatedReplicas"] = 1, ["availableReplicas"] = 0 });
+            Server.SetStatus(deployment, new JsonObject { ["observedGeneration"] = 1, ["replicas"] = 1, ["updatedReplicas"] = 1, ["availableReplicas"] = 1 });
             return Task.CompletedTask;
         });
-        _server.WhenWatched("kong-proxy", () =>
+        Server.WhenWatched("kong-proxy", () =>
         {
-            _server.SetStatus("api/v1/namespaces/kong/services/kong-proxy", new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = "127.0.0.1" }) } });
+            Server.SetStatus("api/v1/namespaces/kong/services/kong-proxy", new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = "127.0.0.1" }) } });
             return Task.CompletedTask;
         });
 
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("plain", gateway.Port), "--namespace", "kong", "--cluster-cert-dir", certificates.Directory, "--timeout", "60s");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("plain", gateway.Port), "--namespace", "kong", "--cluster-cert-dir", certificates.Directory, "--timeout", "60s");
 
-        Assert.True(exit == KubernetesExitCodes.Success, _cli.Output);
-        Assert.Equal("api/v1/namespaces/kong", _server.Requests.First(r => r.IsApply).Path);
-        var secret = _server.Get("api/v1/namespaces/kong/secrets/kong-cluster-cert")!;
+        Assert.True(exit == KubernetesExitCodes.Success, Cli.Output);
+        Assert.Equal("api/v1/namespaces/kong", Server.Requests.First(r => r.IsApply).Path);
+        var secret = Server.Get("api/v1/namespaces/kong/secrets/kong-cluster-cert")!;
         Assert.Equal("kubernetes.io/tls", secret["type"]!.GetValue<string>());
         Assert.Equal(certificates.Key, Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["tls.key"]!.GetValue<string>())));
-        var endpoints = _server.Get("api/v1/namespaces/kong/configmaps/konnect-endpoints")!;
+        var endpoints = Server.Get("api/v1/namespaces/kong/configmaps/konnect-endpoints")!;
         Assert.Equal("abc123.us.cp.konghq.com:443", endpoints["data"]!["KONG_CLUSTER_CONTROL_PLANE"]!.GetValue<string>());
-        Assert.Contains("0 of 1 updated replicas available", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Deployment kong/kong-dp: 1/1 replicas available", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("PRIVATE KEY", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 updated replicas available", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Deployment kong/kong-dp: 1/1 replicas available", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", Cli.Output, StringComparison.Ordinal);
         Assert.Equal(1, gateway.Requests);
     }
 
     [Fact]
     public async Task Deploy_of_the_plain_flavour_without_the_konnect_up_files_names_the_option()
     {
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("pass --cluster-cert-dir <folder> with the tls.crt, tls.key and endpoints.env that `provisioner konnect up` wrote", _cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(_server.Requests, r => r.IsApply);
+        Assert.Contains("pass --cluster-cert-dir <folder> with the tls.crt, tls.key and endpoints.env that `provisioner konnect up` wrote", Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_refuses_a_namespace_option_that_contradicts_the_manifests()
     {
-        var exit = await _cli.RunAsync("deploy", _cli.PublishOutput("operator"), "--namespace", "other", "--no-wait");
+        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--namespace", "other", "--no-wait");
 
         Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("is in namespace kong, but --namespace says other", _cli.Output, StringComparison.Ordinal);
+        Assert.Contains("is in namespace kong, but --namespace says other", Cli.Output, StringComparison.Ordinal);
     }
 
     private async Task Transitions(string path, string condition, params (string Status, string Reason)[] steps)
     {
         foreach (var (status, reason) in steps)
         {
-            _server.SetStatus(path, new JsonObject
+            Server.SetStatus(path, new JsonObject
             {
                 ["conditions"] = new JsonArray(new JsonObject
                 {

@@ -1,13 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using KonnectAspire.Provisioner.Tests.LoadTest;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
@@ -21,7 +16,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
 {
     public const string Token = "fake-cluster-token";
 
-    private readonly WebApplication _app;
+    private LoopbackHttpServer _http = null!;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly List<(long Version, string Collection, string Type, JsonObject Object)> _events = [];
@@ -31,11 +26,6 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     private readonly HashSet<string> _heldDeletions = new(StringComparer.Ordinal);
     private long _resourceVersion = 100;
 
-    private FakeKubernetesApiServer(WebApplication app)
-    {
-        _app = app;
-    }
-
     public List<FakeApiResource> Resources { get; } = FakeApiResource.Defaults();
 
     public bool RejectCredentials { get; set; }
@@ -43,7 +33,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     /// <summary>Answers a request before the store does: return a status code and message to refuse it.</summary>
     public Func<RecordedRequest, (HttpStatusCode Status, string Reason, string Message)?>? Refuse { get; set; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _http.BaseAddress;
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -58,43 +48,14 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
 
     public static async Task<FakeKubernetesApiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeKubernetesApiServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var server = new FakeKubernetesApiServer();
+        server._http = await LoopbackHttpServer.StartAsync(server.HandleAsync);
         return server;
     }
 
     /// <summary>A kubeconfig with one context pointing here, using a bearer token.</summary>
-    public string WriteKubeconfig(string directory, string contextNamespace = "default", string contextName = "fake")
-    {
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, $"kubeconfig-{contextName}");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: {contextName}
-              cluster:
-                server: {BaseAddress.ToString().TrimEnd('/')}
-            users:
-            - name: {contextName}
-              user:
-                token: {Token}
-            contexts:
-            - name: {contextName}
-              context:
-                cluster: {contextName}
-                user: {contextName}
-                namespace: {contextNamespace}
-            current-context: {contextName}
-            """);
-        return path;
-    }
+    public string WriteKubeconfig(string directory, string contextNamespace = "default", string contextName = "fake") =>
+        KubeconfigFile.Write(directory, contextName, BaseAddress.ToString().TrimEnd('/'), contextNamespace, Token);
 
     public JsonObject? Get(string path)
     {
@@ -159,8 +120,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
             }
         }
 
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _http.DisposeAsync();
     }
 
     private static string Normalize(string path) => path.Trim('/');

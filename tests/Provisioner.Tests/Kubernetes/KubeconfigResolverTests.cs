@@ -77,29 +77,5 @@ public sealed class KubeconfigResolverTests : IDisposable
     private KubernetesCommandContext Context() =>
         new(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), name => _environment.GetValueOrDefault(name), _directory);
 
-    private string Kubeconfig(string name, string server, string @namespace)
-    {
-        var path = Path.Combine(_directory, $"{name}.yaml");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: {name}
-              cluster:
-                server: "{server}"
-                insecure-skip-tls-verify: true
-            users:
-            - name: {name}
-              user:
-                token: t
-            contexts:
-            - name: {name}
-              context:
-                cluster: {name}
-                user: {name}
-                namespace: {@namespace}
-            current-context: {name}
-            """);
-        return path;
-    }
+    private string Kubeconfig(string name, string server, string @namespace) => KubeconfigFile.Write(_directory, name, server, @namespace, "t");
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using KonnectAspire.Provisioner.Kubernetes;
 using KonnectAspire.Provisioner.Tests.Kubernetes;
@@ -81,10 +79,7 @@ public sealed class LoadTestCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_target_that_never_answers_is_a_failed_precondition()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackHttpServer.UnusedPort();
 
         var exit = await _cli.RunAsync("loadtest", $"http://127.0.0.1:{port}/", "--rate", "5", "--duration", "1s", "--no-cluster");
 
