@@ -8,8 +8,13 @@ public class KongControlPlaneResource(string name) : ContainerResource(name), IK
     internal const string ClusterEndpointName = "cluster";
     internal const string StatusEndpointName = "status";
 
+    internal const int AdminPort = 8001;
+    internal const int ClusterPort = 8005;
+    internal const int StatusPort = 8100;
+
     private EndpointReference? _adminEndpoint;
     private EndpointReference? _clusterEndpoint;
+    private EndpointReference? _statusEndpoint;
 
     /// <inheritdoc />
     public KongEdition Edition => KongEdition.OpenSource;
@@ -19,4 +24,7 @@ public class KongControlPlaneResource(string name) : ContainerResource(name), IK
 
     /// <summary>The cluster listener data planes connect to.</summary>
     public EndpointReference ClusterEndpoint => _clusterEndpoint ??= new(this, ClusterEndpointName);
+
+    /// <summary>The status listener; <c>/status/ready</c> answers 200 once the database is reachable.</summary>
+    public EndpointReference StatusEndpoint => _statusEndpoint ??= new(this, StatusEndpointName);
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Aspire.Hosting.ApplicationModel;
 
-/// <summary>A plugin recorded on a control plane, global or scoped to one route (and its service).</summary>
+/// <summary>A plugin recorded on a control plane: global, or scoped to a route, a service, or both.</summary>
 public sealed class KongPluginAnnotation : IResourceAnnotation
 {
     /// <summary>The plugin name as Kong knows it.</summary>
@@ -11,8 +11,11 @@ public sealed class KongPluginAnnotation : IResourceAnnotation
     /// <summary>The plugin's config object.</summary>
     public JsonObject Config { get; init; } = [];
 
-    /// <summary>The route name the plugin is scoped to, or null for a global plugin.</summary>
+    /// <summary>The route name the plugin is scoped to, or null.</summary>
     public string? Route { get; init; }
+
+    /// <summary>The service name the plugin is scoped to, or null. With neither route nor service the plugin is global.</summary>
+    public string? Service { get; init; }
 
     /// <summary>
     /// When set, computes the config at sync or publish time instead of <see cref="Config"/>, for values only known

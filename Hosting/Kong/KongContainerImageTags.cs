@@ -1,3 +1,5 @@
+using Aspire.Hosting.ApplicationModel;
+
 namespace Aspire.Hosting.Kong;
 
 /// <summary>The one place where the images this integration runs are pinned.</summary>
@@ -17,4 +19,9 @@ internal static class KongContainerImageTags
 
     /// <summary>3.10.0.1</summary>
     public const string GatewayTag = "3.10.0.1";
+
+    /// <summary>The image and tag of the Kong that data planes of <paramref name="edition"/> run.</summary>
+    public static (string Image, string Tag) For(KongEdition edition) => edition == KongEdition.Enterprise
+        ? (GatewayImage, GatewayTag)
+        : (Image, Tag);
 }

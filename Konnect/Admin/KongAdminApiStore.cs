@@ -1,21 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Admin;
 
 /// <summary>The Kong Admin API of a control plane (or a traditional-mode node) as a gateway entity store.</summary>
+/// <remarks>
+/// Uses <c>GET /&lt;kind&gt;?tags=</c> (following <c>next</c> pages), <c>PUT /&lt;kind&gt;/{id}</c> and
+/// <c>DELETE /&lt;kind&gt;/{id}</c> for services, routes and plugins. A refused request becomes a
+/// <see cref="KongAdminApiException"/> naming the entity and quoting Kong.
+/// </remarks>
 /// <param name="http">A client whose BaseAddress is the Admin API root, e.g. http://localhost:8001/.</param>
 public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
 {
-    /// <inheritdoc />
-    public Task<IReadOnlyList<JsonObject>> ListTaggedAsync(GatewayEntityKind kind, string tag, CancellationToken cancellationToken)
-        => throw new NotImplementedException(http.BaseAddress?.ToString());
+    // Kong's largest page; fewer round trips for big configurations.
+    private const int PageSize = 1000;
+
+    private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
 
     /// <inheritdoc />
-    public Task PutAsync(GatewayEntityKind kind, Guid id, JsonObject entity, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    public async Task<IReadOnlyList<JsonObject>> ListTaggedAsync(GatewayEntityKind kind, string tag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        var entities = new List<JsonObject>();
+        var first = $"{Collection(kind)}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
+        for (var next = first; next is not null;)
+        {
+            using var response = await _http.GetAsync(Resolve(next), cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw KongAdminApiException.ForListing(kind, tag, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));
+            var page = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"The Kong Admin API answered GET {Collection(kind)} with an empty body.");
+            entities.AddRange(page["data"]?.AsArray().OfType<JsonObject>() ?? []);
+            next = NextPage(first, page);
+        }
+
+        return entities;
+    }
 
     /// <inheritdoc />
-    public Task DeleteAsync(GatewayEntityKind kind, Guid id, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    public async Task PutAsync(GatewayEntityKind kind, Guid id, JsonObject entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        using var response = await _http.PutAsJsonAsync(Resolve($"{Collection(kind)}/{id}"), entity, cancellationToken).ConfigureAwait(false);
+        await ThrowIfRefusedAsync(response, kind, NameOf(entity, id), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(GatewayEntityKind kind, Guid id, CancellationToken cancellationToken)
+    {
+        using var response = await _http.DeleteAsync(Resolve($"{Collection(kind)}/{id}"), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return;
+        await ThrowIfRefusedAsync(response, kind, id.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Collection(GatewayEntityKind kind) => kind switch
+    {
+        GatewayEntityKind.Service => "services",
+        GatewayEntityKind.Route => "routes",
+        GatewayEntityKind.Plugin => "plugins",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown gateway entity kind."),
+    };
+
+    // Relative to the Admin API root, so a root with a path prefix (http://host/admin/) keeps its prefix.
+    private Uri Resolve(string relative)
+    {
+        var root = _http.BaseAddress ?? throw new InvalidOperationException("The HttpClient given to KongAdminApiStore needs a BaseAddress: the Admin API root, e.g. http://localhost:8001/.");
+        var rootText = root.ToString();
+        return new Uri(new Uri(rootText.EndsWith('/') ? rootText : rootText + "/"), relative.TrimStart('/'));
+    }
+
+    // Kong's `next` is "/services?offset=<offset>&tags=<tag, unescaped>" and drops `size`, so the next page is built
+    // from the `offset` it reports; `next` is followed as given only when a page has no `offset`.
+    private static string? NextPage(string first, JsonObject page)
+    {
+        if (Text(page["offset"]) is string offset)
+            return $"{first}&offset={Uri.EscapeDataString(offset)}";
+        if (Text(page["next"]) is not string next)
+            return null;
+        return Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? absolute.PathAndQuery
+            : next;
+    }
+
+    private static string? Text(JsonNode? node)
+        => node?.GetValueKind() == JsonValueKind.String && node.GetValue<string>() is { Length: > 0 } text ? text : null;
+
+    private static string NameOf(JsonObject entity, Guid id)
+        => entity["name"]?.GetValue<string>() ?? id.ToString();
+
+    private static async Task ThrowIfRefusedAsync(HttpResponseMessage response, GatewayEntityKind kind, string name, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+            throw new KongAdminApiException(kind, name, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<string> KongMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (JsonNode.Parse(body)?["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String)
+                return message.GetValue<string>();
+        }
+        catch (JsonException)
+        {
+            // Not Kong's JSON error body (a proxy in between, say): quote what came back instead.
+        }
+
+        var text = body.Trim();
+        return text.Length == 0 ? response.ReasonPhrase ?? "no message" : text.Length > 500 ? text[..500] + "…" : text;
+    }
 }

@@ -1,8 +1,74 @@
 namespace KonnectAspire.Konnect.Gateway;
 
-/// <summary>What is known about Kong's bundled plugins, e.g. which exist only in Kong Gateway Enterprise / Konnect.</summary>
+/// <summary>
+/// What is known about Kong's bundled plugins: which ship with open-source Kong 3.9 (the <c>kong:3.9</c> image)
+/// and which exist only in Kong Gateway Enterprise / Konnect data planes.
+/// </summary>
+/// <remarks>
+/// A plugin in neither list is unknown to Kong as bundled: a custom plugin, or a typo.
+/// <code>
+/// if (KongPluginCatalog.IsEnterpriseOnly(name)) { /* needs kong/kong-gateway or Konnect */ }
+/// else if (!KongPluginCatalog.IsOpenSourceBundled(name)) { /* unknown plugin */ }
+/// </code>
+/// </remarks>
 public static class KongPluginCatalog
 {
+    // Kong/kong 3.9.0 kong/constants.lua, BUNDLED_PLUGINS (the `plugins` table), in that file's order.
+    private static readonly HashSet<string> OpenSource = new(StringComparer.Ordinal)
+    {
+        "jwt", "acl", "correlation-id", "cors", "oauth2", "tcp-log", "udp-log", "file-log", "http-log", "key-auth",
+        "hmac-auth", "basic-auth", "ip-restriction", "request-transformer", "response-transformer",
+        "request-size-limiting", "rate-limiting", "response-ratelimiting", "syslog", "loggly", "datadog", "ldap-auth",
+        "statsd", "bot-detection", "aws-lambda", "request-termination", "prometheus", "proxy-cache", "session", "acme",
+        "grpc-gateway", "grpc-web", "pre-function", "post-function", "azure-functions", "zipkin", "opentelemetry",
+        "ai-proxy", "ai-prompt-decorator", "ai-prompt-template", "ai-prompt-guard", "ai-request-transformer",
+        "ai-response-transformer", "standard-webhooks", "redirect",
+    };
+
+    // Kong-published plugins (publisher kong-inc in Kong/developer.konghq.com app/_kong_plugins/<name>/index.md)
+    // missing from the list above: `tier: enterprise`, or added after 3.9, when Kong Gateway became Enterprise-only.
+    // Partner and community plugins are left out: they are not bundled.
+    private static readonly HashSet<string> EnterpriseOnly = new(StringComparer.Ordinal)
+    {
+        // Authentication
+        "openid-connect", "oauth2-introspection", "ldap-auth-advanced", "mtls-auth", "header-cert-auth", "vault-auth",
+        "key-auth-enc", "jwt-signer", "jwe-decrypt", "saml", "upstream-oauth", "ace",
+        // Security
+        "opa", "request-validator", "oas-validation", "websocket-validator", "websocket-size-limit",
+        "json-threat-protection", "xml-threat-protection", "injection-protection", "tls-handshake-modifier",
+        "tls-metadata-headers",
+        // Traffic control
+        "rate-limiting-advanced", "graphql-rate-limiting-advanced", "proxy-cache-advanced",
+        "graphql-proxy-cache-advanced", "service-protection", "canary", "forward-proxy", "route-by-header",
+        "upstream-timeout", "mocking", "request-callout",
+        // Transformations
+        "request-transformer-advanced", "response-transformer-advanced", "route-transformer-advanced",
+        "exit-transformer", "jq", "degraphql", "datakit",
+        // Event gateway and logging
+        "kafka-upstream", "kafka-log", "kafka-consume", "confluent", "confluent-consume", "solace-upstream",
+        "solace-consume", "solace-log", "statsd-advanced", "app-dynamics", "metering-and-billing",
+        // AI Gateway Enterprise
+        "ai-proxy-advanced", "ai-rate-limiting-advanced", "ai-semantic-cache", "ai-semantic-prompt-guard",
+        "ai-semantic-response-guard", "ai-azure-content-safety", "ai-aws-guardrails", "ai-gcp-model-armor",
+        "ai-lakera-guard", "ai-custom-guardrail", "ai-rag-injector", "ai-sanitizer", "ai-prompt-compressor",
+        "ai-llm-as-judge", "ai-mcp-proxy", "ai-mcp-oauth2", "ai-a2a-proxy",
+    };
+
     /// <summary>Whether <paramref name="pluginName"/> exists only in Kong Enterprise (Konnect data planes), not in open-source Kong.</summary>
-    public static bool IsEnterpriseOnly(string pluginName) => throw new NotImplementedException(pluginName);
+    /// <param name="pluginName">The plugin name as Kong knows it, e.g. <c>rate-limiting-advanced</c>.</param>
+    /// <returns>True for a Kong Enterprise bundled plugin; false for open-source and unknown plugins.</returns>
+    public static bool IsEnterpriseOnly(string pluginName)
+    {
+        ArgumentNullException.ThrowIfNull(pluginName);
+        return EnterpriseOnly.Contains(pluginName);
+    }
+
+    /// <summary>Whether <paramref name="pluginName"/> is bundled with open-source Kong 3.9 (and so also with Enterprise).</summary>
+    /// <param name="pluginName">The plugin name as Kong knows it, e.g. <c>rate-limiting</c>.</param>
+    /// <returns>True when the <c>kong:3.9</c> image can run the plugin without extra installation.</returns>
+    public static bool IsOpenSourceBundled(string pluginName)
+    {
+        ArgumentNullException.ThrowIfNull(pluginName);
+        return OpenSource.Contains(pluginName);
+    }
 }

@@ -1,0 +1,56 @@
+using System.Text;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Eventing;
+using Aspire.Hosting.Lifecycle;
+
+namespace Aspire.Hosting.Kong;
+
+/// <summary>
+/// Refuses to start (or publish) when the gateway config recorded on a control plane would be rejected, listing every
+/// problem with its fix, before any container starts.
+/// </summary>
+internal sealed class KongGatewayConfigurationCheck : IDistributedApplicationEventingSubscriber
+{
+    public Task SubscribeAsync(IDistributedApplicationEventing eventing, DistributedApplicationExecutionContext executionContext, CancellationToken cancellationToken)
+    {
+        eventing.Subscribe<BeforeStartEvent>((beforeStart, _) =>
+        {
+            Check(beforeStart.Model);
+            return Task.CompletedTask;
+        });
+        return Task.CompletedTask;
+    }
+
+    public static void Check(DistributedApplicationModel model)
+    {
+        // In publish mode a local control plane is not in the model; its data planes still lead to it.
+        var controlPlanes = model.Resources.OfType<IKongControlPlaneResource>()
+            .Concat(model.Resources.OfType<KongDataPlaneResource>().Select(group => group.ControlPlane))
+            .Distinct()
+            .Where(HasGatewayConfig);
+
+        var message = new StringBuilder();
+        foreach (var controlPlane in controlPlanes)
+        {
+            var problems = KongGatewayConfigurationBuilder.FindProblems(controlPlane);
+            if (problems.Count == 0)
+            {
+                continue;
+            }
+
+            message.AppendLine($"The gateway config of Kong control plane '{controlPlane.Name}' would be rejected ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):");
+            foreach (var problem in problems)
+            {
+                message.AppendLine($"  - {problem}");
+            }
+        }
+
+        if (message.Length > 0)
+        {
+            throw new DistributedApplicationException(message.ToString().TrimEnd());
+        }
+    }
+
+    private static bool HasGatewayConfig(IKongControlPlaneResource controlPlane)
+        => controlPlane.Annotations.Any(annotation => annotation is KongRouteAnnotation or KongPluginAnnotation or KongDeclarativeConfigAnnotation);
+}

@@ -1,0 +1,107 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong;
+using Aspire.Hosting.Lifecycle;
+using KonnectAspire.Konnect.Certificates;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds a local Kong control plane (hybrid mode, on Postgres) to the application model.</summary>
+public static class KongControlPlaneBuilderExtensions
+{
+    /// <summary>
+    /// The configuration key of the folder where cluster certificates are kept; by default
+    /// <see cref="ClusterCertificateStore.DefaultRootDirectory"/> in the user profile, never the repository.
+    /// </summary>
+    public const string ClusterCertificateDirectoryKey = "Kong:ClusterCertificateDirectory";
+
+    private const string DatabaseName = "kong";
+
+    /// <summary>
+    /// Adds a local Kong control plane: open-source Kong (<c>kong:3.9</c>) in hybrid mode with role
+    /// <c>control_plane</c>, on a Postgres container that <c>kong migrations bootstrap</c> prepares first. It exposes the
+    /// Admin API (<c>admin</c>, 8001), the cluster listener data planes connect to (<c>cluster</c>, 8005) and the status
+    /// listener (<c>status</c>, 8100) whose <c>/status/ready</c> is its health check. Once it is healthy, the routes and
+    /// plugins recorded on it are synced through the Admin API.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name; the Postgres, database and migrations resources are named after it.</param>
+    /// <returns>The control plane builder, for routes and plugins.</returns>
+    /// <remarks>
+    /// The cluster certificate is made as <c>kong hybrid gen_cert</c> makes it, once per AppHost and control plane, kept
+    /// owner-only outside the repository (see <see cref="ClusterCertificateDirectoryKey"/>) and passed as PEM in
+    /// <c>KONG_CLUSTER_CERT</c>/<c>KONG_CLUSTER_CERT_KEY</c>. In publish mode no local container is added to the model:
+    /// the returned builder still records routes and plugins for the publisher.
+    /// <code>
+    /// var controlPlane = builder.AddKongControlPlane("kong")
+    ///     .WithRoute("/orders", sampleService);
+    /// </code>
+    /// </remarks>
+    public static IResourceBuilder<KongControlPlaneResource> AddKongControlPlane(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        var resource = new KongControlPlaneResource(name);
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.CreateResourceBuilder(resource);
+        }
+
+        var database = builder.AddPostgres($"{name}-postgres")
+            .WithParentRelationship(resource)
+            .AddDatabase($"{name}-db", DatabaseName);
+
+        var migrations = builder.AddContainer($"{name}-migrations", KongContainerImageTags.Image, KongContainerImageTags.Tag)
+            .WithImageRegistry(KongContainerImageTags.Registry)
+            .WithParentRelationship(resource)
+            .WithArgs("kong", "migrations", "bootstrap")
+            .WithEnvironment(context => KongEnvironment.AddPostgres(context.EnvironmentVariables, database.Resource))
+            .WaitFor(database);
+
+        var certificates = new ClusterCertificateStore(builder.Configuration[ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
+        var certificate = new KongClusterCertificateAnnotation(certificates, $"{builder.AppHostDirectory}|{name}");
+
+        return builder.AddResource(resource)
+            .WithImage(KongContainerImageTags.Image, KongContainerImageTags.Tag)
+            .WithImageRegistry(KongContainerImageTags.Registry)
+            .WithIconName("Router")
+            .WithHttpEndpoint(targetPort: KongControlPlaneResource.AdminPort, name: KongControlPlaneResource.AdminEndpointName)
+            .WithEndpoint(targetPort: KongControlPlaneResource.ClusterPort, scheme: "tcp", name: KongControlPlaneResource.ClusterEndpointName)
+            .WithHttpEndpoint(targetPort: KongControlPlaneResource.StatusPort, name: KongControlPlaneResource.StatusEndpointName)
+            .WithUrlForEndpoint(KongControlPlaneResource.AdminEndpointName, url => url.DisplayText = "Admin API")
+            .WithUrlForEndpoint(KongControlPlaneResource.StatusEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithHttpHealthCheck("/status/ready", endpointName: KongControlPlaneResource.StatusEndpointName)
+            .WithAnnotation(certificate)
+            .WithAnnotation(new KongDataPlaneConnectionAnnotation(context => ConnectDataPlane(context, resource, certificate)))
+            .WithEnvironment(context =>
+            {
+                var environment = context.EnvironmentVariables;
+                var cluster = certificate.Get(context.Logger);
+                environment["KONG_ROLE"] = "control_plane";
+                KongEnvironment.AddPostgres(environment, database.Resource);
+                environment["KONG_CLUSTER_CERT"] = cluster.CertificatePem;
+                environment["KONG_CLUSTER_CERT_KEY"] = cluster.PrivateKeyPem;
+                environment["KONG_CLUSTER_LISTEN"] = KongEnvironment.ListenOn(resource.ClusterEndpoint);
+                environment["KONG_ADMIN_LISTEN"] = KongEnvironment.ListenOn(resource.AdminEndpoint);
+                environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(resource.StatusEndpoint);
+                environment["KONG_PROXY_LISTEN"] = "off";
+                environment["KONG_ADMIN_GUI_LISTEN"] = "off";
+                KongEnvironment.AddLogsToConsole(environment);
+            })
+            .WaitFor(database)
+            .WaitForCompletion(migrations)
+            .OnResourceReady((controlPlane, ready, cancellationToken) => KongGatewayConfigSync.SyncAsync(controlPlane, ready.Services, cancellationToken));
+    }
+
+    private static Task ConnectDataPlane(EnvironmentCallbackContext context, KongControlPlaneResource controlPlane, KongClusterCertificateAnnotation certificate)
+    {
+        var cluster = certificate.Get(context.Logger);
+        var environment = context.EnvironmentVariables;
+        environment["KONG_CLUSTER_CONTROL_PLANE"] = controlPlane.ClusterEndpoint.Property(EndpointProperty.HostAndPort);
+        environment["KONG_CLUSTER_MTLS"] = "shared";
+        environment["KONG_CLUSTER_CERT"] = cluster.CertificatePem;
+        environment["KONG_CLUSTER_CERT_KEY"] = cluster.PrivateKeyPem;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,131 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong;
+using Aspire.Hosting.Lifecycle;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds Kong data planes, connected to a control plane, to the application model.</summary>
+public static class KongDataPlaneBuilderExtensions
+{
+    /// <summary>
+    /// Adds a group of Kong data planes (role <c>data_plane</c>, database off) connected to
+    /// <paramref name="controlPlane"/>. Locally it runs <paramref name="instances"/> containers named
+    /// <c>{name}-1</c> … <c>{name}-N</c>, each with its own proxy endpoint (<c>proxy</c>, 8000) on the dashboard and
+    /// a status endpoint (<c>status</c>, 8100) whose <c>/status/ready</c> is its health check; the group shows how many
+    /// are ready. Published, the group becomes one workload.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name of the group.</param>
+    /// <param name="controlPlane">The control plane the data planes connect to, by its cluster endpoint.</param>
+    /// <param name="instances">How many local instances run; at least 1.</param>
+    /// <param name="proxyPort">
+    /// A fixed host port for the first instance's proxy (the next instances take the following ports), so the URL to
+    /// curl stays the same across runs; a random port each run when null.
+    /// </param>
+    /// <returns>The data plane group builder.</returns>
+    /// <remarks>
+    /// A data plane's <c>/status/ready</c> answers 503 until the control plane has sent it a non-empty config, so the
+    /// instances turn healthy once at least one route is synced.
+    /// <code>
+    /// var controlPlane = builder.AddKongControlPlane("kong");
+    /// builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 8000);
+    /// </code>
+    /// </remarks>
+    public static IResourceBuilder<KongDataPlaneResource> AddKongDataPlane(
+        this IDistributedApplicationBuilder builder,
+        [ResourceName] string name,
+        IResourceBuilder<IKongControlPlaneResource> controlPlane,
+        int instances = 2,
+        int? proxyPort = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(controlPlane);
+        if (instances < 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(instances),
+                instances,
+                $"Data plane '{name}' needs at least 1 instance, got {instances}; pass instances: 1 or more to AddKongDataPlane.");
+        }
+
+        builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        var group = builder.AddResource(new KongDataPlaneResource(name, controlPlane.Resource, instances))
+            .WithIconName("ArrowRouting")
+            .ExcludeFromManifest()
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "KongDataPlane",
+                State = KnownResourceStates.NotStarted,
+                Properties =
+                [
+                    new(CustomResourceKnownProperties.Source, $"{KongImage(controlPlane.Resource.Edition)} × {instances}"),
+                    new("kong.control-plane", controlPlane.Resource.Name),
+                    new("kong.instances", instances),
+                ],
+            });
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return group;
+        }
+
+        for (var index = 1; index <= instances; index++)
+        {
+            AddInstance(builder, group.Resource, controlPlane, index, proxyPort + index - 1);
+        }
+
+        return group.OnInitializeResource(KongDataPlaneGroupState.TrackAsync);
+    }
+
+    private static void AddInstance(
+        IDistributedApplicationBuilder builder,
+        KongDataPlaneResource group,
+        IResourceBuilder<IKongControlPlaneResource> controlPlane,
+        int index,
+        int? proxyPort)
+    {
+        var instance = new KongDataPlaneInstanceResource($"{group.Name}-{index}", group);
+        group.AddInstance(instance);
+        var (image, tag) = KongContainerImageTags.For(controlPlane.Resource.Edition);
+
+        builder.AddResource(instance)
+            .WithImage(image, tag)
+            .WithImageRegistry(KongContainerImageTags.Registry)
+            .WithIconName("ArrowRouting")
+            .WithHttpEndpoint(port: proxyPort, targetPort: KongDataPlaneInstanceResource.ProxyPort, name: KongDataPlaneInstanceResource.ProxyEndpointName)
+            .WithHttpEndpoint(targetPort: KongDataPlaneInstanceResource.StatusPort, name: KongDataPlaneInstanceResource.StatusEndpointName)
+            .WithUrlForEndpoint(KongDataPlaneInstanceResource.ProxyEndpointName, url => url.DisplayText = "proxy")
+            .WithUrlForEndpoint(KongDataPlaneInstanceResource.StatusEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithHttpHealthCheck("/status/ready", endpointName: KongDataPlaneInstanceResource.StatusEndpointName)
+            .WithEnvironment(async context =>
+            {
+                var environment = context.EnvironmentVariables;
+                environment["KONG_ROLE"] = "data_plane";
+                environment["KONG_DATABASE"] = "off";
+                environment["KONG_PROXY_LISTEN"] = KongEnvironment.ListenOn(instance.ProxyEndpoint);
+                environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(instance.StatusEndpoint);
+                environment["KONG_ADMIN_LISTEN"] = "off";
+                KongEnvironment.AddLogsToConsole(environment);
+                await ConnectToControlPlaneAsync(context, group.ControlPlane).ConfigureAwait(false);
+            })
+            .WaitFor(controlPlane);
+    }
+
+    private static async Task ConnectToControlPlaneAsync(EnvironmentCallbackContext context, IKongControlPlaneResource controlPlane)
+    {
+        if (!controlPlane.TryGetLastAnnotation<KongDataPlaneConnectionAnnotation>(out var connection))
+        {
+            throw new DistributedApplicationException(
+                $"Control plane '{controlPlane.Name}' does not say how data planes connect to it; create it with AddKongControlPlane (or a Konnect control plane) before adding data planes.");
+        }
+
+        await connection.Callback(context).ConfigureAwait(false);
+    }
+
+    private static string KongImage(KongEdition edition)
+    {
+        var (image, tag) = KongContainerImageTags.For(edition);
+        return $"{image}:{tag}";
+    }
+}

@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Sync;
+
+namespace KonnectAspire.Konnect.Gateway;
+
+/// <summary>
+/// Maps the gateway model to the JSON bodies that the Kong Admin API (3.9) and Konnect core entities accept.
+/// Each entity gets a stable id derived from its name, so <c>PUT /&lt;kind&gt;/{id}</c> is an idempotent upsert
+/// on both targets.
+/// </summary>
+/// <remarks>
+/// <code>
+/// var id = KongEntityJson.IdOf(service);         // the same Guid on every run
+/// var body = KongEntityJson.ToKong(service);     // {"id":..,"name":"orders","protocol":"http",...}
+/// await store.PutAsync(GatewayEntityKind.Service, id, body, ct);
+/// </code>
+/// </remarks>
+public static class KongEntityJson
+{
+    // Fixed namespace for the name-based ids; changing it would orphan every entity synced before.
+    private static readonly Guid IdNamespace = new("6f1c8e52-4a0b-4d8e-9a57-3c2b9d0e7f41");
+
+    /// <summary>
+    /// The stable id of the entity of <paramref name="kind"/> called <paramref name="name"/>: a name-based UUID
+    /// (RFC 4122 version 5, SHA-1) of <c>"&lt;kind&gt;:&lt;name&gt;"</c>.
+    /// </summary>
+    /// <param name="kind">The entity kind; the same name in two kinds gives two ids.</param>
+    /// <param name="name">The entity name; for a plugin, use <see cref="IdOf(GatewayPlugin)"/> instead.</param>
+    /// <returns>The id, equal on every run and every machine.</returns>
+    public static Guid StableId(GatewayEntityKind kind, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return NameBasedUuid(IdNamespace, $"{kind.ToString().ToLowerInvariant()}:{name}");
+    }
+
+    /// <summary>The stable id of a service, from its name.</summary>
+    /// <param name="service">The service.</param>
+    /// <returns>The id used in <c>PUT /services/{id}</c>.</returns>
+    public static Guid IdOf(GatewayService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return StableId(GatewayEntityKind.Service, service.Name);
+    }
+
+    /// <summary>The stable id of a route, from its name.</summary>
+    /// <param name="route">The route.</param>
+    /// <returns>The id used in <c>PUT /routes/{id}</c>.</returns>
+    public static Guid IdOf(GatewayRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return StableId(GatewayEntityKind.Route, route.Name);
+    }
+
+    /// <summary>The stable id of a plugin, from its name and scope (Kong allows one plugin of a name per scope).</summary>
+    /// <param name="plugin">The plugin.</param>
+    /// <returns>The id used in <c>PUT /plugins/{id}</c>.</returns>
+    public static Guid IdOf(GatewayPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        return StableId(GatewayEntityKind.Plugin, $"{plugin.Name}@{ScopeOf(plugin)}");
+    }
+
+    /// <summary>The scope of a plugin in words: <c>global</c>, <c>service orders</c>, <c>route orders</c> or both.</summary>
+    /// <param name="plugin">The plugin.</param>
+    /// <returns>The scope, as used in sync reports and error messages.</returns>
+    public static string ScopeOf(GatewayPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        return (plugin.Service, plugin.Route) switch
+        {
+            (null, null) => "global",
+            (string service, null) => $"service {service}",
+            (null, string route) => $"route {route}",
+            (string service, string route) => $"service {service}, route {route}",
+        };
+    }
+
+    /// <summary>
+    /// The Kong service body: <c>{id, name, protocol, host, port, path, tags}</c>.
+    /// </summary>
+    /// <param name="service">The service.</param>
+    /// <returns>A new JSON object; the caller may add tags to it.</returns>
+    public static JsonObject ToKong(GatewayService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return new JsonObject
+        {
+            ["id"] = IdOf(service).ToString(),
+            ["name"] = service.Name,
+            ["protocol"] = service.Protocol,
+            ["host"] = service.Host,
+            ["port"] = service.Port,
+            ["path"] = service.Path,
+            ["tags"] = Strings(service.Tags),
+        };
+    }
+
+    /// <summary>
+    /// The Kong route body: <c>{id, name, service: {id}, paths, methods, hosts, protocols, strip_path, preserve_host, tags}</c>.
+    /// Empty <c>paths</c>, <c>methods</c> and <c>hosts</c> are sent as null, which is how Kong stores "match any".
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <returns>A new JSON object; the caller may add tags to it.</returns>
+    public static JsonObject ToKong(GatewayRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return new JsonObject
+        {
+            ["id"] = IdOf(route).ToString(),
+            ["name"] = route.Name,
+            ["service"] = Reference(GatewayEntityKind.Service, route.Service),
+            ["paths"] = StringsOrNull(route.Paths),
+            ["methods"] = StringsOrNull(route.Methods),
+            ["hosts"] = StringsOrNull(route.Hosts),
+            ["protocols"] = Strings(route.Protocols),
+            ["strip_path"] = route.StripPath,
+            ["preserve_host"] = route.PreserveHost,
+            ["tags"] = Strings(route.Tags),
+        };
+    }
+
+    /// <summary>
+    /// The Kong plugin body: <c>{id, name, config, enabled, service: {id} | null, route: {id} | null, tags}</c>.
+    /// </summary>
+    /// <param name="plugin">The plugin.</param>
+    /// <returns>A new JSON object (with a deep copy of the config); the caller may add tags to it.</returns>
+    public static JsonObject ToKong(GatewayPlugin plugin)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        return new JsonObject
+        {
+            ["id"] = IdOf(plugin).ToString(),
+            ["name"] = plugin.Name,
+            ["config"] = plugin.Config.DeepClone(),
+            ["enabled"] = plugin.Enabled,
+            ["service"] = plugin.Service is null ? null : Reference(GatewayEntityKind.Service, plugin.Service),
+            ["route"] = plugin.Route is null ? null : Reference(GatewayEntityKind.Route, plugin.Route),
+            ["tags"] = Strings(plugin.Tags),
+        };
+    }
+
+    /// <summary>An RFC 4122 version 5 UUID: SHA-1 of the namespace (network byte order) and the UTF-8 name.</summary>
+    internal static Guid NameBasedUuid(Guid namespaceId, string name)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var input = new byte[16 + nameBytes.Length];
+        namespaceId.TryWriteBytes(input, bigEndian: true, out _);
+        nameBytes.CopyTo(input, 16);
+
+        Span<byte> hash = stackalloc byte[20];
+        // SHA-1 is what RFC 4122 prescribes for version 5 ids; it names entities, it protects nothing.
+#pragma warning disable CA5350
+        SHA1.HashData(input, hash);
+#pragma warning restore CA5350
+        var uuid = hash[..16];
+        uuid[6] = (byte)((uuid[6] & 0x0F) | 0x50);
+        uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
+        return new Guid(uuid, bigEndian: true);
+    }
+
+    private static JsonObject Reference(GatewayEntityKind kind, string name)
+        => new() { ["id"] = StableId(kind, name).ToString() };
+
+    private static JsonArray Strings(IEnumerable<string> values)
+        => new([.. values.Select(value => (JsonNode?)JsonValue.Create(value))]);
+
+    private static JsonArray? StringsOrNull(ICollection<string> values)
+        => values.Count == 0 ? null : Strings(values);
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Sync;
+using Spectre.Console;
+
+namespace KonnectAspire.Provisioner.Commands;
+
+/// <summary>
+/// <c>konnect sync</c>: pushes a decK kong.yaml (or the kong.yaml in a publish output folder) to the control plane's
+/// core entities through the gateway-config sync engine, touching only entities tagged with the owner tag.
+/// </summary>
+internal sealed class KonnectSyncCommand : KonnectVerbCommand
+{
+    public const string DefaultOwnerTag = "konnect-aspire";
+    public const string DeckFileName = "kong.yaml";
+
+    private readonly Argument<FileSystemInfo> _source = new("path")
+    {
+        Description = $"A decK file ({DeckFileName}), or a publish output folder that holds one.",
+    };
+
+    private readonly Option<string> _ownerTag = OwnerTagOption();
+
+    public KonnectSyncCommand(ProvisionerContext context)
+        : base(context, "sync", "Push a decK kong.yaml, or the gateway config of a publish output folder, to the control plane.")
+    {
+        Arguments.Add(_source);
+        Options.Add(_ownerTag);
+    }
+
+    public static Option<string> OwnerTagOption() => new("--owner-tag")
+    {
+        Description = "The tag marking the entities this tool owns; entities without it are never changed or deleted.",
+        DefaultValueFactory = _ => DefaultOwnerTag,
+    };
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        var name = ControlPlaneName(parseResult);
+        var ownerTag = parseResult.GetValue(_ownerTag)?.Trim();
+        if (string.IsNullOrEmpty(ownerTag) || ownerTag.Any(c => c is ',' or '/' || char.IsWhiteSpace(c)))
+        {
+            throw new ProvisionerInputException($"--owner-tag '{ownerTag}' is not a usable Kong tag; use letters, digits, '-', '_', '.', ':' and no spaces, commas or slashes.");
+        }
+
+        var deckFile = FindDeckFile(parseResult.GetValue(_source)!);
+        var configuration = ReadConfiguration(deckFile);
+        var options = ClientOptions(parseResult);
+        using var client = CreateClient(options);
+
+        var controlPlane = await StepAsync($"Finding control plane '{name}'", () => client.FindControlPlaneByNameAsync(name, cancellationToken));
+        if (controlPlane is null)
+        {
+            Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] Control plane '{name}' does not exist in {client.BaseAddress.Host}. Run `provisioner konnect up` first.");
+            return ExitCodes.NotFound;
+        }
+
+        var synchronizer = new GatewayConfigSynchronizer(client.EntityStore(controlPlane.Id), ownerTag);
+        var result = await StepAsync($"Syncing {Path.GetFileName(deckFile)} to '{controlPlane.Name}'", () => synchronizer.SyncAsync(configuration, cancellationToken));
+        if (!result.HasChanges)
+        {
+            Console.MarkupLineInterpolated($"[green]Nothing to change:[/] {result.Unchanged.Count} entities already as {deckFile} says.");
+            return ExitCodes.Success;
+        }
+
+        foreach (var (label, items) in new[] { ("created", result.Created), ("updated", result.Updated), ("deleted", result.Deleted) })
+        {
+            foreach (var item in items)
+            {
+                Console.MarkupLineInterpolated($"  {label} {item}");
+            }
+        }
+
+        Console.MarkupLineInterpolated($"[green]Synced[/] to {options.ControlPlaneConsoleAddress(controlPlane.Id)} ({result.Unchanged.Count} unchanged).");
+        return ExitCodes.Success;
+    }
+
+    private string FindDeckFile(FileSystemInfo source)
+    {
+        var path = Path.GetFullPath(source.ToString(), Context.WorkingDirectory);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new ProvisionerInputException($"'{path}' does not exist; give a decK {DeckFileName} or the publish output folder that holds one.");
+        }
+
+        var found = Directory.EnumerateFiles(path, DeckFileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new ProvisionerInputException($"No {DeckFileName} under '{path}'; publish the AppHost first (aspire publish) or give the decK file itself."),
+            _ => throw new ProvisionerInputException($"{found.Count} {DeckFileName} files under '{path}' ({string.Join(", ", found.Select(f => Path.GetRelativePath(path, f)))}); give the one to sync."),
+        };
+    }
+
+    private static GatewayConfiguration ReadConfiguration(string deckFile)
+    {
+        GatewayConfiguration configuration;
+        try
+        {
+            configuration = DeckFile.Parse(File.ReadAllText(deckFile));
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new ProvisionerInputException($"Cannot use '{deckFile}': {ex.Message}", ex);
+        }
+
+        var problems = GatewayConfigurationValidator.Validate(configuration);
+        return problems.Count == 0
+            ? configuration
+            : throw new ProvisionerInputException($"'{deckFile}' is not a gateway config Kong accepts:\n  - {string.Join("\n  - ", problems)}");
+    }
+}

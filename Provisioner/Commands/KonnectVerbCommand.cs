@@ -1,0 +1,193 @@
+using System.CommandLine;
+using KonnectAspire.Konnect.Api;
+using Spectre.Console;
+
+namespace KonnectAspire.Provisioner.Commands;
+
+/// <summary>
+/// What the <c>konnect</c> verbs share: the connection options, reading the token from KONNECT_TOKEN or a file (never
+/// an argument), and turning failures into one clear line and an exit code.
+/// </summary>
+internal abstract class KonnectVerbCommand : Command
+{
+    public const string TokenVariable = "KONNECT_TOKEN";
+    public const string DefaultControlPlaneName = "konnectaspire";
+
+    private readonly Option<string> _controlPlane = new("--control-plane", "-c")
+    {
+        Description = "The Konnect control plane name.",
+        DefaultValueFactory = _ => DefaultControlPlaneName,
+    };
+
+    private readonly Option<string> _region = new("--region")
+    {
+        Description = "The Konnect region: us, eu, au, me, in or sg.",
+        DefaultValueFactory = _ => "us",
+    };
+
+    private readonly Option<string?> _baseUrl = new("--base-url")
+    {
+        Description = "Use this API root instead of the region's (e.g. a mock server); for Konnect it ends in /v2.",
+    };
+
+    private readonly Option<FileInfo?> _tokenFile = new("--token-file")
+    {
+        Description = $"A file holding the Konnect token (kpat_… or spat_…); otherwise the token is read from {TokenVariable}.",
+    };
+
+    private readonly Option<DirectoryInfo?> _output = new("--output", "-o")
+    {
+        Description = "Where the certificate, key, endpoints and Kubernetes manifest live (default: ./konnect/<control plane>).",
+    };
+
+    protected KonnectVerbCommand(ProvisionerContext context, string name, string description)
+        : base(name, description)
+    {
+        Context = context;
+        Options.Add(_controlPlane);
+        Options.Add(_region);
+        Options.Add(_baseUrl);
+        Options.Add(_tokenFile);
+        Options.Add(_output);
+        SetAction(RunAsync);
+    }
+
+    protected ProvisionerContext Context { get; }
+
+    protected IAnsiConsole Console => Context.Console;
+
+    /// <summary>Runs the verb; input problems are raised as <see cref="ProvisionerInputException"/> before anything is written.</summary>
+    protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
+
+    protected string ControlPlaneName(ParseResult parseResult)
+    {
+        var name = parseResult.GetValue(_controlPlane)?.Trim() ?? string.Empty;
+        return name.Length is >= 2 and <= 256
+            ? name
+            : throw new ProvisionerInputException($"The control plane name must be 2 to 256 characters; '{name}' is not. Pass --control-plane <name>.");
+    }
+
+    protected string OutputDirectory(ParseResult parseResult, string controlPlaneName)
+    {
+        var path = parseResult.GetValue(_output)?.FullName
+            ?? Path.Combine(Context.WorkingDirectory, "konnect", string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
+        path = Path.GetFullPath(path, Context.WorkingDirectory);
+        return File.Exists(path)
+            ? throw new ProvisionerInputException($"--output '{path}' is a file; give a folder (it is created if missing).")
+            : path;
+    }
+
+    /// <summary>Reads and checks the token, region and base URL; throws <see cref="ProvisionerInputException"/> naming the fix.</summary>
+    protected KonnectClientOptions ClientOptions(ParseResult parseResult)
+    {
+        KonnectRegion region;
+        try
+        {
+            region = KonnectClientOptions.ParseRegion(parseResult.GetValue(_region) ?? "us");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ProvisionerInputException(ex.Message + " Pass it with --region.", ex);
+        }
+
+        var baseUrlText = parseResult.GetValue(_baseUrl);
+        Uri? baseUrl = null;
+        if (baseUrlText is not null && (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("https" or "http")))
+        {
+            throw new ProvisionerInputException($"--base-url must be an absolute http(s) URL such as https://eu.api.konghq.com/v2; '{baseUrlText}' is not.");
+        }
+
+        return new KonnectClientOptions
+        {
+            Token = ReadToken(parseResult),
+            Region = region,
+            BaseAddress = baseUrl,
+            OnRetry = retry => Context.ErrorConsole.MarkupLineInterpolated(
+                $"[yellow]Konnect answered {(retry.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing")} to '{retry.Operation}'; retry {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s.[/]"),
+        };
+    }
+
+    protected KonnectClient CreateClient(KonnectClientOptions options)
+        => Context.KonnectHandler is { } handler ? new KonnectClient(options, handler()) : new KonnectClient(options);
+
+    protected Task<T> StepAsync<T>(string description, Func<Task<T>> step)
+        => Console.Status().StartAsync(description, _ => step());
+
+    private KonnectAccessToken ReadToken(ParseResult parseResult)
+    {
+        var file = parseResult.GetValue(_tokenFile);
+        if (file is not null)
+        {
+            var path = Path.GetFullPath(file.FullName, Context.WorkingDirectory);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
+            {
+                throw new ProvisionerInputException($"Cannot read the token file '{path}': {ex.Message} Point --token-file at a readable file that holds only the token.", ex);
+            }
+
+            return ParseToken(text, $"the token file '{path}'");
+        }
+
+        var fromEnvironment = Context.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            throw new ProvisionerInputException(
+                $"No Konnect token: set the {TokenVariable} environment variable or pass --token-file <path> " +
+                $"(a token is never taken as an argument, so it stays out of shell history). {KonnectAccessToken.HowToCreate}");
+        }
+
+        return ParseToken(fromEnvironment, TokenVariable);
+    }
+
+    private static KonnectAccessToken ParseToken(string text, string source)
+    {
+        try
+        {
+            return KonnectAccessToken.Parse(text, source);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ProvisionerInputException(ex.Message.Split(" (Parameter", 2)[0], ex);
+        }
+    }
+
+    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExecuteAsync(parseResult, cancellationToken);
+        }
+        catch (ProvisionerInputException ex)
+        {
+            return Fail(ExitCodes.BadInput, ex.Message);
+        }
+        catch (KonnectApiException ex)
+        {
+            return Fail((int?)ex.StatusCode switch
+            {
+                401 or 403 => ExitCodes.KonnectAccessDenied,
+                404 => ExitCodes.NotFound,
+                409 => ExitCodes.Conflict,
+                _ => ExitCodes.KonnectUnavailable,
+            }, ex.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Fail(ExitCodes.Cancelled, "Interrupted. Run the same command again: it picks up where this run stopped.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(ExitCodes.Failure, $"{ex.Message} Check that the output folder is writable, then run again.");
+        }
+    }
+
+    private int Fail(int exitCode, string message)
+    {
+        Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+        return exitCode;
+    }
+}

@@ -1,0 +1,39 @@
+using Spectre.Console;
+
+namespace KonnectAspire.Provisioner;
+
+/// <summary>What the verbs take from the process (console, environment, clock, network), so tests can give their own.</summary>
+internal sealed class ProvisionerContext
+{
+    public required IAnsiConsole Console { get; init; }
+
+    public required IAnsiConsole ErrorConsole { get; init; }
+
+    public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Sends the Konnect requests; null means the network.</summary>
+    public Func<HttpMessageHandler>? KonnectHandler { get; init; }
+
+    public static ProvisionerContext FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        var error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+
+        // Redirected output is read by scripts and people copying links: no wrapping at 80 columns.
+        if (System.Console.IsOutputRedirected)
+        {
+            console.Profile.Width = short.MaxValue;
+        }
+
+        if (System.Console.IsErrorRedirected)
+        {
+            error.Profile.Width = short.MaxValue;
+        }
+
+        return new ProvisionerContext { Console = console, ErrorConsole = error };
+    }
+}

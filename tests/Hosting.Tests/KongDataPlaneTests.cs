@@ -1,0 +1,203 @@
+namespace KonnectAspire.Hosting.Tests;
+
+public sealed class KongDataPlaneTests : IDisposable
+{
+    private readonly KongTestAppHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public void Adds_a_group_with_two_instance_containers_by_default()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.Equal(2, group.Instances);
+        Assert.Same(controlPlane.Resource, group.ControlPlane);
+        Assert.Equal(["kong-dp-1", "kong-dp-2"], group.InstanceResources.Select(instance => instance.Name));
+        Assert.All(group.InstanceResources, instance => Assert.Same(group, instance.Parent));
+        Assert.Equal(group.InstanceResources, _host.Builder.Resources.OfType<KongDataPlaneInstanceResource>());
+    }
+
+    [Fact]
+    public void Adds_as_many_instances_as_asked()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("edge", controlPlane, instances: 3).Resource;
+
+        Assert.Equal(["edge-1", "edge-2", "edge-3"], _host.Builder.Resources.OfType<KongDataPlaneInstanceResource>().Select(instance => instance.Name));
+        Assert.Equal(3, group.Instances);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    public void Fewer_than_one_instance_is_refused_naming_the_fix(int instances)
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances));
+
+        Assert.Equal("instances", error.ParamName);
+        Assert.Contains("Data plane 'kong-dp' needs at least 1 instance", error.Message, StringComparison.Ordinal);
+        Assert.Contains("instances: 1 or more", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_host.Builder.Resources.OfType<KongDataPlaneResource>());
+    }
+
+    [Fact]
+    public void Instances_run_the_pinned_open_source_image_of_the_local_control_plane()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.Equal(["docker.io/library/kong:3.9.3", "docker.io/library/kong:3.9.3"], ImagesOf(group));
+    }
+
+    [Fact]
+    public void Instances_of_an_Enterprise_control_plane_run_Kong_Gateway()
+    {
+        var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("konnect"));
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.Equal(["docker.io/kong/kong-gateway:3.10.0.1", "docker.io/kong/kong-gateway:3.10.0.1"], ImagesOf(group));
+    }
+
+    [Fact]
+    public void Each_instance_has_its_own_proxy_and_status_endpoint()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.All(group.InstanceResources, instance =>
+        {
+            var endpoints = instance.Annotations.OfType<EndpointAnnotation>().ToDictionary(endpoint => endpoint.Name);
+            Assert.Equal(["proxy", "status"], endpoints.Keys.Order());
+            Assert.Equal((8000, "http", (int?)null), (endpoints["proxy"].TargetPort, endpoints["proxy"].UriScheme, endpoints["proxy"].Port));
+            Assert.Equal((8100, "http"), (endpoints["status"].TargetPort, endpoints["status"].UriScheme));
+            Assert.Equal("proxy", instance.ProxyEndpoint.EndpointName);
+        });
+    }
+
+    [Fact]
+    public void A_fixed_proxy_port_gives_each_instance_the_next_port()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000).Resource;
+
+        Assert.Equal(
+            [18000, 18001],
+            group.InstanceResources.Select(instance => instance.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "proxy").Port));
+    }
+
+    [Fact]
+    public void Each_instance_is_healthy_when_status_ready_answers_on_its_status_endpoint()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.All(group.InstanceResources, instance =>
+            Assert.Equal($"{instance.Name}_status_/status/ready_200_check", Assert.Single(instance.Annotations.OfType<HealthCheckAnnotation>()).Key));
+    }
+
+    [Fact]
+    public void Instances_wait_for_the_control_plane()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        Assert.All(group.InstanceResources, instance =>
+        {
+            var wait = Assert.Single(instance.Annotations.OfType<WaitAnnotation>());
+            Assert.Equal((controlPlane.Resource, WaitType.WaitUntilHealthy), (wait.Resource as KongControlPlaneResource, wait.WaitType));
+        });
+    }
+
+    [Fact]
+    public async Task Instances_run_role_data_plane_without_a_database()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        foreach (var instance in group.InstanceResources)
+        {
+            var environment = await _host.EnvironmentOf(instance);
+
+            Assert.Equal("data_plane", environment["KONG_ROLE"]);
+            Assert.Equal("off", environment["KONG_DATABASE"]);
+            Assert.Equal($"0.0.0.0:{{{instance.Name}.bindings.proxy.targetPort}}", Expression(environment["KONG_PROXY_LISTEN"]));
+            Assert.Equal($"0.0.0.0:{{{instance.Name}.bindings.status.targetPort}}", Expression(environment["KONG_STATUS_LISTEN"]));
+        }
+    }
+
+    [Fact]
+    public async Task Instances_reach_the_control_plane_by_its_cluster_endpoint_reference()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        foreach (var instance in group.InstanceResources)
+        {
+            var environment = await _host.EnvironmentOf(instance);
+
+            var address = Assert.IsType<EndpointReferenceExpression>(environment["KONG_CLUSTER_CONTROL_PLANE"]);
+            Assert.Same(controlPlane.Resource, address.Endpoint.Resource);
+            Assert.Equal(("cluster", EndpointProperty.HostAndPort), (address.Endpoint.EndpointName, address.Property));
+            Assert.Equal("shared", environment["KONG_CLUSTER_MTLS"]);
+        }
+    }
+
+    [Fact]
+    public async Task Control_plane_and_every_data_plane_share_one_cluster_certificate()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 3).Resource;
+
+        var control = await _host.EnvironmentOf(controlPlane.Resource);
+
+        foreach (var instance in group.InstanceResources)
+        {
+            var environment = await _host.EnvironmentOf(instance);
+            Assert.Equal(control["KONG_CLUSTER_CERT"], environment["KONG_CLUSTER_CERT"]);
+            Assert.Equal(control["KONG_CLUSTER_CERT_KEY"], environment["KONG_CLUSTER_CERT_KEY"]);
+        }
+
+        Assert.Single(Directory.GetFiles(_host.CertificateDirectory, "cluster.crt", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_control_plane_that_cannot_take_data_planes_is_a_clear_error()
+    {
+        var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("bare", connect: false));
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => _host.EnvironmentOf(group.InstanceResources[0]));
+
+        Assert.Contains("Control plane 'bare' does not say how data planes connect to it", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Group_starts_as_a_custom_resource_that_is_not_started()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
+
+        var snapshot = Assert.Single(group.Annotations.OfType<ResourceSnapshotAnnotation>()).InitialSnapshot;
+        Assert.Equal("KongDataPlane", snapshot.ResourceType);
+        Assert.Equal(KnownResourceStates.NotStarted, snapshot.State?.Text);
+        Assert.Contains(snapshot.Properties, property => property.Name == "kong.control-plane" && Equals(property.Value, "kong"));
+    }
+
+    private static IEnumerable<string?> ImagesOf(KongDataPlaneResource group)
+        => group.InstanceResources.Select(instance => instance.TryGetContainerImageName(out var image) ? image : null);
+
+    private static string Expression(object value) => Assert.IsAssignableFrom<IManifestExpressionProvider>(value).ValueExpression;
+}

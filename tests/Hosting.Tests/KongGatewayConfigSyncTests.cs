@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Kong;
+
+namespace KonnectAspire.Hosting.Tests;
+
+public sealed class KongGatewayConfigSyncTests : IDisposable
+{
+    private readonly KongTestAppHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task Sync_puts_the_route_at_the_address_the_data_plane_containers_reach_tagged_as_ours()
+    {
+        await using var admin = new FakeKongAdminApi();
+        var controlPlane = ControlPlaneWithOrdersRoute(admin);
+
+        await KongGatewayConfigSync.SyncAsync(controlPlane, _host.App.Services, CancellationToken.None);
+
+        var puts = admin.Requests.Where(request => request.Method == "PUT").ToList();
+        Assert.Equal(["services", "routes", "plugins"], puts.Select(request => request.Path.Split('/')[1]));
+        var service = puts[0].Body!;
+        Assert.Equal(("orders", "orders-api.dev.internal", 8080, "http"), ((string?)service["name"], (string?)service["host"], (int?)service["port"], (string?)service["protocol"]));
+        Assert.Contains("konnectaspire", service["tags"]!.AsArray().Select(tag => (string?)tag));
+        Assert.Equal("/orders", (string?)puts[1].Body!["paths"]![0]);
+        Assert.Equal(60, (int?)puts[2].Body!["config"]!["minute"]);
+        Assert.StartsWith("synced: 3 created", SyncStatus(controlPlane), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entity_Kong_refuses_is_shown_on_the_control_plane_naming_it()
+    {
+        await using var admin = new FakeKongAdminApi(refusedCollection: "plugins");
+        var controlPlane = ControlPlaneWithOrdersRoute(admin);
+
+        await KongGatewayConfigSync.SyncAsync(controlPlane, _host.App.Services, CancellationToken.None);
+
+        var status = SyncStatus(controlPlane);
+        Assert.StartsWith("sync failed:", status, StringComparison.Ordinal);
+        Assert.Contains("rate-limiting", status, StringComparison.Ordinal);
+        Assert.Contains("schema violation", status, StringComparison.Ordinal);
+    }
+
+    private KongControlPlaneResource ControlPlaneWithOrdersRoute(FakeKongAdminApi admin)
+    {
+        var orders = _host.AddOrdersApi();
+        var controlPlane = _host.Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", orders, name: "orders", stripPath: false)
+            .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60 }, route: "orders")
+            .Resource;
+
+        // What DCP records once it has started the containers: the Admin API on the host, the upstream in the container network.
+        var adminEndpoint = controlPlane.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
+        adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", admin.Port);
+        var upstream = orders.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "http");
+        upstream.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
+            KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
+            new AllocatedEndpoint(upstream, "orders-api.dev.internal", 8080, EndpointBindingMode.SingleAddress, null, KnownNetworkIdentifiers.DefaultAspireContainerNetwork));
+        return controlPlane;
+    }
+
+    private string? SyncStatus(KongControlPlaneResource controlPlane)
+    {
+        Assert.True(_host.App.ResourceNotifications.TryGetCurrentState(controlPlane.Name, out var state));
+        return state.Snapshot.Properties.SingleOrDefault(property => property.Name == "kong.gateway-config")?.Value as string;
+    }
+}

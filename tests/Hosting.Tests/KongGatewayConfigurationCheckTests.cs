@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Kong;
+
+namespace KonnectAspire.Hosting.Tests;
+
+public sealed class KongGatewayConfigurationCheckTests : IDisposable
+{
+    private readonly KongTestAppHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task A_missing_decK_file_stops_the_AppHost_before_anything_starts()
+    {
+        _host.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("missing/kong.yaml");
+
+        var error = await _host.StartExpectingFailure();
+
+        Assert.True(error is DistributedApplicationException, error.ToString());
+        Assert.Contains(Path.Combine(_host.ProjectDirectory, "missing", "kong.yaml"), error.Message, StringComparison.Ordinal);
+        Assert.Contains("check the path given to WithDeclarativeConfig", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_host.CertificateDirectory), "nothing started, so no cluster certificate was made");
+    }
+
+    [Fact]
+    public async Task The_check_also_runs_when_publishing()
+    {
+        using var publish = new KongTestAppHost("--operation", "publish", "--step", "publish", "--output-path", Path.Combine(Path.GetTempPath(), "konnectaspire-hosting-tests", Guid.NewGuid().ToString("N")));
+        var controlPlane = publish.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("missing.yaml");
+        publish.Builder.AddKongDataPlane("kong-dp", controlPlane);
+
+        var error = await Assert.ThrowsAsync<DistributedApplicationException>(() => publish.App.RunAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Contains("missing.yaml", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_control_plane_without_gateway_config_is_not_checked()
+    {
+        _host.Builder.AddKongControlPlane("kong");
+
+        KongGatewayConfigurationCheck.Check(_host.Model);
+    }
+
+    [Fact]
+    public void A_valid_config_passes()
+    {
+        _host.Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders")
+            .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
+
+        KongGatewayConfigurationCheck.Check(_host.Model);
+    }
+
+    [Fact]
+    public async Task A_path_not_starting_with_a_slash_stops_the_AppHost_naming_the_fix()
+    {
+        _host.Builder.AddKongControlPlane("kong").WithRoute("orders", _host.AddOrdersApi(), name: "orders");
+
+        var error = await _host.StartExpectingFailure();
+
+        Assert.IsType<DistributedApplicationException>(error);
+        Assert.Contains("Kong control plane 'kong'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Route 'orders'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'/orders'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_routes_with_the_same_name_are_refused()
+    {
+        _host.Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", _host.AddOrdersApi())
+            .WithRoute("/orders-v2", _host.Builder.Resources.OfType<ContainerResource>().Single(resource => resource.Name == "orders-api").GetEndpoint("http"));
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("route name 'orders-api' is used 2 times", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_routes_with_the_same_path_are_refused()
+    {
+        var orders = _host.AddOrdersApi();
+        _host.Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", orders, name: "orders")
+            .WithRoute("/orders", orders, name: "orders-again");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("both match path '/orders'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decK_file_that_does_not_parse_is_refused_naming_the_file()
+    {
+        WriteDeckFile("broken.yaml", "_format_version: \"3.0\"\nservices: [unclosed\n");
+        _host.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("broken.yaml");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains($"The decK file '{Path.Combine(_host.ProjectDirectory, "broken.yaml")}'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decK_file_of_an_unsupported_format_version_is_refused()
+    {
+        WriteDeckFile("old.yaml", "_format_version: \"1.1\"\nservices: []\n");
+        _host.Builder.AddKongControlPlane("kong").WithDeclarativeConfig("old.yaml");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("old.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("1.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Enterprise_only_plugin_on_the_open_source_control_plane_is_refused_pointing_to_Konnect_mode()
+    {
+        _host.Builder.AddKongControlPlane("kong").WithPlugin("openid-connect");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("Plugin 'openid-connect' exists only in Kong Enterprise", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Konnect mode", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_Enterprise_only_plugin_on_an_Enterprise_control_plane_is_fine()
+    {
+        var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("konnect"));
+        controlPlane.WithPlugin("openid-connect");
+        _host.Builder.AddKongDataPlane("kong-dp", controlPlane);
+
+        KongGatewayConfigurationCheck.Check(_host.Model);
+    }
+
+    private void WriteDeckFile(string name, string yaml)
+    {
+        Directory.CreateDirectory(_host.ProjectDirectory);
+        File.WriteAllText(Path.Combine(_host.ProjectDirectory, name), yaml);
+    }
+}

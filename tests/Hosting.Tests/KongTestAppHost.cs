@@ -1,0 +1,77 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KonnectAspire.Hosting.Tests;
+
+/// <summary>An AppHost builder for model tests: no containers start, and cluster certificates go to a temporary folder.</summary>
+internal sealed class KongTestAppHost : IDisposable
+{
+    private DistributedApplication? _app;
+
+    public KongTestAppHost(params string[] args)
+        : this(null, args)
+    {
+    }
+
+    private KongTestAppHost(KongTestAppHost? sameFoldersAs, string[] args)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "konnectaspire-hosting-tests", Guid.NewGuid().ToString("N"));
+        CertificateDirectory = sameFoldersAs?.CertificateDirectory ?? Path.Combine(root, "certificates");
+        ProjectDirectory = sameFoldersAs?.ProjectDirectory ?? Path.Combine(root, "AppHost");
+        // The testing builder finds DCP, so a test can start the app up to the first resource.
+        Builder = DistributedApplicationTestingBuilder.Create(
+            [.. args, $"Kong:ClusterCertificateDirectory={CertificateDirectory}"],
+            (options, _) => options.ProjectDirectory = ProjectDirectory);
+    }
+
+    public string CertificateDirectory { get; }
+
+    public string ProjectDirectory { get; }
+
+    public IDistributedApplicationTestingBuilder Builder { get; }
+
+    /// <summary>An upstream for routes: a container with an http endpoint on 8080.</summary>
+    public IResourceBuilder<ContainerResource> AddOrdersApi()
+        => Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
+
+    /// <summary>The next run of the same AppHost: same project folder, same certificate folder.</summary>
+    public KongTestAppHost NextRun() => new(this, []);
+
+    public DistributedApplication App => _app ??= Builder.Build();
+
+    public DistributedApplicationModel Model => App.Services.GetRequiredService<DistributedApplicationModel>();
+
+    public T Resource<T>(string name)
+        where T : IResource
+        => Assert.IsType<T>(Builder.Resources.Single(resource => resource.Name == name), exactMatch: false);
+
+    /// <summary>The raw environment a resource gets: strings, parameters, endpoint references and expressions, unresolved.</summary>
+    public async Task<Dictionary<string, object>> EnvironmentOf(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), resource);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables;
+    }
+
+    /// <summary>Starts the app as <c>dotnet run</c> would; a failing BeforeStart check throws before any resource starts.</summary>
+    public async Task<Exception> StartExpectingFailure()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        return await Assert.ThrowsAnyAsync<Exception>(() => App.StartAsync(timeout.Token));
+    }
+
+    public void Dispose()
+    {
+        _app?.Dispose();
+        Builder.Dispose();
+        var root = Path.GetDirectoryName(ProjectDirectory)!;
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}

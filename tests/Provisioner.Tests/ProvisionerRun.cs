@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace KonnectAspire.Provisioner.Tests;
+
+/// <summary>Runs the Provisioner in-process with its own environment, folder and captured output.</summary>
+public sealed class ProvisionerRun : IDisposable
+{
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    public ProvisionerRun()
+    {
+        WorkingDirectory = Path.Combine(Path.GetTempPath(), "konnectaspire-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(WorkingDirectory);
+    }
+
+    public string WorkingDirectory { get; }
+
+    public string Output { get; private set; } = string.Empty;
+
+    public string Error { get; private set; } = string.Empty;
+
+    public string OutputDirectory(string controlPlane) => Path.Combine(WorkingDirectory, "konnect", controlPlane);
+
+    public ProvisionerRun WithEnvironment(string name, string value)
+    {
+        _environment[name] = value;
+        return this;
+    }
+
+    public async Task<int> InvokeAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new ProvisionerContext
+        {
+            Console = Console(output),
+            ErrorConsole = Console(error),
+            GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
+            WorkingDirectory = WorkingDirectory,
+        };
+        var exitCode = await ProvisionerCli.Create(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        Output = output.ToString();
+        Error = error.ToString();
+        return exitCode;
+    }
+
+    public void Dispose() => Directory.Delete(WorkingDirectory, recursive: true);
+
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 400;
+        return console;
+    }
+}
