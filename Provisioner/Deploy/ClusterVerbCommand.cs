@@ -9,12 +9,12 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// </summary>
 internal abstract class ClusterVerbCommand
 {
-    private readonly KubernetesCommandContext _context;
+    private readonly ProvisionerContext _context;
     private readonly KubernetesConnectionOptions _connection;
     private readonly DeploySecretOptions? _secrets;
     private readonly PlanPurpose _purpose;
 
-    protected ClusterVerbCommand(KubernetesCommandContext context, TimeSpan defaultTimeout, PlanPurpose purpose, bool readsSecrets, string directoryDescription, bool directoryOptional = false)
+    protected ClusterVerbCommand(ProvisionerContext context, TimeSpan defaultTimeout, PlanPurpose purpose, bool readsSecrets, string directoryDescription, bool directoryOptional = false)
     {
         _context = context;
         _connection = new KubernetesConnectionOptions(defaultTimeout);

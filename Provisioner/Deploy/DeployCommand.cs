@@ -7,7 +7,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// `provisioner deploy &lt;dir&gt;`: applies a publish output with server-side apply in dependency order, creates the
 /// Secrets it refers to, then waits with watches until the gateway answers through its load balancer.
 /// </summary>
-internal sealed class DeployCommand(KubernetesCommandContext context)
+internal sealed class DeployCommand(ProvisionerContext context)
     : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Apply, readsSecrets: true, "The publish output: the folder with kustomization.yaml.")
 {
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Apply and return without waiting for the gateway." };
@@ -41,7 +41,7 @@ internal sealed class DeployCommand(KubernetesCommandContext context)
         if (result.GetValue(_noWait))
         {
             output.Info($"Applied {plan.Objects.Count} objects; not waiting (--no-wait). `provisioner status {manifests.Directory}` shows how far they are.");
-            return KubernetesExitCodes.Success;
+            return ExitCodes.Success;
         }
 
         using var http = new HttpClient();
@@ -49,6 +49,6 @@ internal sealed class DeployCommand(KubernetesCommandContext context)
         output.Info(answers.Count == 0
             ? $"Deployed {plan.Objects.Count} objects; none is a LoadBalancer Service, so there is no address to try."
             : $"Deployed. The gateway answers at {string.Join(", ", answers.Select(a => a.Uri))}; put load on it with `provisioner loadtest {answers[0].Uri}`.");
-        return KubernetesExitCodes.Success;
+        return ExitCodes.Success;
     }
 }

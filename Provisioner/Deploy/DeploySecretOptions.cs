@@ -13,7 +13,7 @@ internal sealed class DeploySecretOptions
 
     public Option<string?> ClusterCertificateDirectory { get; } = new("--cluster-cert-dir")
     {
-        Description = "Folder `provisioner konnect up` wrote, with tls.crt, tls.key and endpoints.env, for plain (non-operator) data planes.",
+        Description = "Folder `provisioner konnect up` wrote (tls.crt, tls.key, konnect-endpoints.env), for plain (non-operator) data planes (default: the one folder under ./konnect/).",
     };
 
     public void AddTo(Command command)

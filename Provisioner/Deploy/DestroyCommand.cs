@@ -9,7 +9,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// (with watches) until each group is gone — the LoadBalancer Services above all, so that AWS releases the NLB before
 /// the cluster or its VPC goes. Namespaces that existed before (default, kube-*) are never deleted.
 /// </summary>
-internal sealed class DestroyCommand(KubernetesCommandContext context)
+internal sealed class DestroyCommand(ProvisionerContext context)
     : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Destroy, readsSecrets: false, "The publish output that was deployed.")
 {
     private static readonly HashSet<string> ProtectedNamespaces = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
@@ -64,7 +64,7 @@ internal sealed class DestroyCommand(KubernetesCommandContext context)
         }
 
         output.Info("Destroyed. A control plane made by `provisioner konnect up` stays in Konnect; `provisioner konnect down` removes it.");
-        return KubernetesExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private static async Task WaitGoneAsync(

@@ -10,7 +10,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// admission webhooks and field ownership are the server's own), shown as a line diff per object. Exit code 6 when
 /// something would change, 0 when nothing would.
 /// </summary>
-internal sealed class DiffCommand(KubernetesCommandContext context)
+internal sealed class DiffCommand(ProvisionerContext context)
     : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, readsSecrets: true, "The publish output to compare with the cluster.")
 {
     protected override string Name => "diff";
@@ -66,6 +66,6 @@ internal sealed class DiffCommand(KubernetesCommandContext context)
         output.Info(changed == 0
             ? $"No differences: the cluster matches {manifests.Directory} ({plan.Objects.Count} objects)."
             : $"{changed} of {plan.Objects.Count} objects would change; `provisioner deploy {manifests.Directory}` applies them.");
-        return changed == 0 ? KubernetesExitCodes.Success : KubernetesExitCodes.DifferencesFound;
+        return changed == 0 ? ExitCodes.Success : ExitCodes.DifferencesFound;
     }
 }

@@ -9,7 +9,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// planes, Deployments, autoscalers and load balancers — in the namespaces of a publish output, or in --namespace.
 /// Objects the output defines but the cluster lacks are listed as missing.
 /// </summary>
-internal sealed class StatusCommand(KubernetesCommandContext context)
+internal sealed class StatusCommand(ProvisionerContext context)
     : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.Destroy, readsSecrets: false, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
 {
     private static readonly (string ApiVersion, string Kind)[] Shown =
@@ -77,7 +77,7 @@ internal sealed class StatusCommand(KubernetesCommandContext context)
             output.Console.Write(table);
         }
 
-        return KubernetesExitCodes.Success;
+        return ExitCodes.Success;
     }
 
     private static string State(WaitState state) => state switch

@@ -28,7 +28,7 @@ internal sealed class ClusterSession : IDisposable
         KubernetesConnectionSettings settings,
         KonnectSecretSources sources,
         PlanPurpose purpose,
-        KubernetesCommandContext context,
+        ProvisionerContext context,
         KubernetesVerb verb,
         CancellationToken cancellationToken)
     {

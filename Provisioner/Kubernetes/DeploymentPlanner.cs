@@ -8,7 +8,7 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// discovery, namespaces filled in, the Secrets and ConfigMap the manifests refer to, and missing namespaces.
 /// Everything that can be wrong with the input fails here, before anything is written.
 /// </summary>
-internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster cluster, KubernetesCommandContext context)
+internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster cluster, ProvisionerContext context)
 {
     public async Task<DeploymentPlan> PlanAsync(
         PublishedManifests manifests,

@@ -81,7 +81,7 @@ internal sealed class GatewayReadiness(KubernetesApi api, CommandOutput output, 
         }, cancellationToken)).ConfigureAwait(false);
 
         return result.State == WaitState.Failed
-            ? throw new CommandFailedException(KubernetesExitCodes.Timeout, $"{title} will not happen: {result.Description}")
+            ? throw new CommandFailedException(ExitCodes.Timeout, $"{title} will not happen: {result.Description}")
             : result;
     }
 

@@ -1,10 +1,11 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -16,14 +17,6 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 internal static class KonnectClusterObjects
 {
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
-
-    private static readonly string[] EndpointKeys =
-    [
-        "KONG_CLUSTER_CONTROL_PLANE",
-        "KONG_CLUSTER_SERVER_NAME",
-        "KONG_CLUSTER_TELEMETRY_ENDPOINT",
-        "KONG_CLUSTER_TELEMETRY_SERVER_NAME",
-    ];
 
     public static IReadOnlyList<RequiredObject> FindRequired(IReadOnlyList<ManifestDocument> documents)
     {
@@ -55,111 +48,94 @@ internal static class KonnectClusterObjects
     }
 
     /// <summary>The object with its data; every failure is bad input naming the fix, and nothing secret is in a message.</summary>
-    public static ManifestDocument Build(RequiredObject required, KonnectSecretSources sources, KubernetesCommandContext context, SecretRedactor redactor) =>
+    public static ManifestDocument Build(RequiredObject required, KonnectSecretSources sources, ProvisionerContext context, SecretRedactor redactor) =>
         required.Kind switch
         {
             RequiredObjectKind.KonnectToken => TokenSecret(required, ReadToken(sources, context), redactor),
-            RequiredObjectKind.ClusterCertificate => CertificateSecret(required, RequireDirectory(required, sources), redactor),
-            _ => EndpointsConfigMap(required, RequireDirectory(required, sources)),
+            RequiredObjectKind.ClusterCertificate => CertificateSecret(required, KonnectUpOutput(required, sources, context), context, redactor),
+            _ => EndpointsConfigMap(required, KonnectUpOutput(required, sources, context)),
         };
 
     /// <summary>The object's identity only, for destroy and for diffs without the secret sources at hand.</summary>
-    public static ManifestDocument Identity(RequiredObject required) =>
-        Document(required, new V1ObjectMeta { Name = required.Name, NamespaceProperty = required.Namespace }, required.ObjectKind == "Secret"
-            ? new V1Secret { ApiVersion = "v1", Kind = "Secret" }
-            : new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap" });
+    public static ManifestDocument Identity(RequiredObject required) => Document(required, required.ObjectKind == "Secret"
+        ? new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = Metadata(required) }
+        : new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = Metadata(required) });
 
     private static ManifestDocument TokenSecret(RequiredObject required, string token, SecretRedactor redactor)
     {
         redactor.Add(token);
         var metadata = Metadata(required);
         metadata.Labels[KonnectKubernetesNames.CredentialLabel] = KonnectKubernetesNames.CredentialLabelValue;
-        return Document(required, metadata, new V1Secret
+        return Document(required, new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",
+            Metadata = metadata,
             Type = "Opaque",
             Data = new Dictionary<string, byte[]> { [KonnectKubernetesNames.TokenKey] = Encoding.UTF8.GetBytes(token) },
         });
     }
 
-    private static ManifestDocument CertificateSecret(RequiredObject required, string directory, SecretRedactor redactor)
+    // The same Secret and ConfigMap `konnect up` writes into konnect-cluster.yaml, made from the files beside it.
+    private static ManifestDocument CertificateSecret(RequiredObject required, KonnectOutputDirectory files, ProvisionerContext context, SecretRedactor redactor)
     {
-        var certificateFile = FirstExisting(directory, "tls.crt", "cluster.crt");
-        var keyFile = FirstExisting(directory, "tls.key", "cluster.key");
-        if (certificateFile is null || keyFile is null)
+        if (!File.Exists(files.CertificatePath) || !File.Exists(files.KeyPath))
         {
             throw CommandFailedException.BadInput(
-                $"{directory} has no data-plane certificate: expected tls.crt and tls.key (written by `provisioner konnect up`). Run it, or pass the folder it wrote with --cluster-cert-dir.");
+                $"{files.Path} has no data-plane certificate: expected {KonnectOutputDirectory.CertificateFileName} and {KonnectOutputDirectory.KeyFileName}. Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
         }
 
-        var certificate = File.ReadAllText(certificateFile);
-        var key = File.ReadAllText(keyFile);
+        var key = File.ReadAllText(files.KeyPath);
         redactor.Add(key);
+        ClusterCertificate certificate;
         try
         {
-            using var pair = X509Certificate2.CreateFromPem(certificate, key);
-            if (pair.NotAfter < DateTime.Now)
-            {
-                throw CommandFailedException.BadInput(
-                    $"The data-plane certificate {certificateFile} expired on {pair.NotAfter:yyyy-MM-dd}. Run `provisioner konnect up` to pin a new one.");
-            }
+            certificate = ClusterCertificate.FromPem(File.ReadAllText(files.CertificatePath), key);
         }
-        catch (CryptographicException)
+        catch (FormatException e)
         {
-            throw CommandFailedException.BadInput(
-                $"{certificateFile} and {keyFile} are not a PEM certificate and its private key. Run `provisioner konnect up` again to write a matching pair.");
+            throw CommandFailedException.BadInput($"{files.CertificatePath} and {files.KeyPath} cannot be used: {e.Message} Run `provisioner konnect up` again to write a new pair.");
         }
 
-        return Document(required, Metadata(required), new V1Secret
+        if (certificate.ExpiresWithin(context.Time.GetUtcNow(), TimeSpan.Zero))
         {
-            ApiVersion = "v1",
-            Kind = "Secret",
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>
-            {
-                ["tls.crt"] = Encoding.UTF8.GetBytes(certificate),
-                ["tls.key"] = Encoding.UTF8.GetBytes(key),
-            },
-        });
+            throw CommandFailedException.BadInput($"The data-plane certificate {files.CertificatePath} expired on {certificate.NotAfter:yyyy-MM-dd}. Run `provisioner konnect up` to pin a new one.");
+        }
+
+        return Document(required, KonnectClusterManifest.Secret(certificate, required.Namespace));
     }
 
-    private static ManifestDocument EndpointsConfigMap(RequiredObject required, string directory)
+    private static ManifestDocument EndpointsConfigMap(RequiredObject required, KonnectOutputDirectory files)
     {
-        var file = Path.Combine(directory, "endpoints.env");
-        if (!File.Exists(file))
+        if (!File.Exists(files.EndpointsPath))
         {
             throw CommandFailedException.BadInput(
-                $"{directory} has no endpoints.env (the Konnect control-plane and telemetry endpoints, written by `provisioner konnect up`). Run it, or pass the folder it wrote with --cluster-cert-dir.");
+                $"{files.Path} has no {KonnectOutputDirectory.EndpointsFileName} (the Konnect control-plane and telemetry endpoints). Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        foreach (var line in File.ReadAllLines(files.EndpointsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
         {
             var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            if (equals > 0)
             {
-                throw CommandFailedException.BadInput($"{file}: '{line}' is not a KEY=value line.");
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
             }
-
-            values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
         }
 
-        var missing = EndpointKeys.Where(k => !values.ContainsKey(k)).ToList();
-        if (missing.Count > 0)
+        var controlPlane = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_CONTROL_PLANE"));
+        var telemetry = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_TELEMETRY_ENDPOINT"));
+        if (controlPlane is null || telemetry is null)
         {
-            throw CommandFailedException.BadInput($"{file} lacks {string.Join(", ", missing)}. Run `provisioner konnect up` again to rewrite it.");
+            throw CommandFailedException.BadInput(
+                $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
         }
 
-        return Document(required, Metadata(required), new V1ConfigMap
-        {
-            ApiVersion = "v1",
-            Kind = "ConfigMap",
-            Data = EndpointKeys.ToDictionary(k => k, k => values[k]),
-        });
+        var endpoints = new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
+        return Document(required, KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
     }
 
-    private static string ReadToken(KonnectSecretSources sources, KubernetesCommandContext context)
+    private static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
     {
         string? token;
         string origin;
@@ -194,21 +170,34 @@ internal static class KonnectClusterObjects
         return token;
     }
 
-    private static string RequireDirectory(RequiredObject required, KonnectSecretSources sources)
+    // --cluster-cert-dir, or the one folder `konnect up` wrote under ./konnect/ (its default --output).
+    private static KonnectOutputDirectory KonnectUpOutput(RequiredObject required, KonnectSecretSources sources, ProvisionerContext context)
     {
-        if (sources.ClusterCertificateDirectory is null)
+        if (sources.ClusterCertificateDirectory is not null)
         {
-            throw CommandFailedException.BadInput(
-                $"The manifests use {required.ObjectKind} {required.Namespace}/{required.Name} for the plain data planes; pass --cluster-cert-dir <folder> with the tls.crt, tls.key and endpoints.env that `provisioner konnect up` wrote.");
+            return Directory.Exists(sources.ClusterCertificateDirectory)
+                ? new KonnectOutputDirectory(sources.ClusterCertificateDirectory)
+                : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
         }
 
-        return Directory.Exists(sources.ClusterCertificateDirectory)
-            ? sources.ClusterCertificateDirectory
-            : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
+        var root = Path.Combine(context.WorkingDirectory, "konnect");
+        var written = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, KonnectOutputDirectory.CertificateFileName))).ToList()
+            : [];
+        return written.Count == 1
+            ? new KonnectOutputDirectory(written[0])
+            : throw CommandFailedException.BadInput(
+                $"The manifests use {required.ObjectKind} {required.Namespace}/{required.Name} for the plain data planes; pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote"
+                + (written.Count == 0 ? " (none found under ./konnect/)." : $" (./konnect/ holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
     }
 
-    private static string? FirstExisting(string directory, params string[] names) =>
-        names.Select(n => Path.Combine(directory, n)).FirstOrDefault(File.Exists);
+    private static (string Host, int Port)? HostAndPort(string? value)
+    {
+        var colon = value?.LastIndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(value![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (value[..colon], port)
+            : null;
+    }
 
     private static V1ObjectMeta Metadata(RequiredObject required) => new()
     {
@@ -217,9 +206,8 @@ internal static class KonnectClusterObjects
         Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
     };
 
-    private static ManifestDocument Document(RequiredObject required, V1ObjectMeta metadata, IKubernetesObject<V1ObjectMeta> item)
+    private static ManifestDocument Document(RequiredObject required, IKubernetesObject item)
     {
-        item.Metadata = metadata;
         var body = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
         return new ManifestDocument("v1", required.ObjectKind, required.Name, required.Namespace, body, "created by the provisioner") { Generated = true };
     }

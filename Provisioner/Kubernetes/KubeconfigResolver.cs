@@ -12,7 +12,7 @@ internal static class KubeconfigResolver
 {
     private const string UpdateKubeconfigHint = "For EKS: aws eks update-kubeconfig --name <cluster> --region <region>.";
 
-    public static ResolvedCluster Resolve(KubernetesConnectionSettings settings, KubernetesCommandContext context)
+    public static ResolvedCluster Resolve(KubernetesConnectionSettings settings, ProvisionerContext context)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
@@ -84,7 +84,7 @@ internal static class KubeconfigResolver
     private static List<T> Union<T>(IEnumerable<T>? first, IEnumerable<T>? second, Func<T, string> name) =>
         (first ?? []).Concat(second ?? []).DistinctBy(name).ToList();
 
-    private static List<string> CandidateFiles(KubernetesConnectionSettings settings, KubernetesCommandContext context)
+    private static List<string> CandidateFiles(KubernetesConnectionSettings settings, ProvisionerContext context)
     {
         if (settings.Kubeconfig is not null)
         {

@@ -7,9 +7,7 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// <summary>Registers the cluster verbs (deploy, status, diff, destroy, loadtest) on the root command.</summary>
 internal static class KubernetesCommands
 {
-    public static void Add(Command root) => Add(root, KubernetesCommandContext.FromProcess());
-
-    public static void Add(Command root, KubernetesCommandContext context)
+    public static void Add(Command root, ProvisionerContext context)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(context);

@@ -11,10 +11,10 @@ internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
     public CommandOutput Output { get; } = output;
 
     /// <summary>Runs a verb's body with a console of its context and a deadline of <paramref name="timeout"/>.</summary>
-    public static Task<int> RunAsync(KubernetesCommandContext context, TimeSpan timeout, Func<KubernetesVerb, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ProvisionerContext context, TimeSpan timeout, Func<KubernetesVerb, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var verb = new KubernetesVerb(new CommandOutput(context.Console), timeout);
+        var verb = new KubernetesVerb(new CommandOutput(context.Console, context.ErrorConsole), timeout);
         return verb.RunAsync(token => body(verb, token), cancellationToken);
     }
 
@@ -41,22 +41,22 @@ internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
         {
             Output.Error($"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
                 + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.");
-            return KubernetesExitCodes.Timeout;
+            return ExitCodes.Timeout;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Output.Error("Cancelled. Run the same command again to finish: applying converges.");
-            return KubernetesExitCodes.Cancelled;
+            return ExitCodes.Cancelled;
         }
         catch (KubernetesApiException e)
         {
             Output.Error($"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {Redactor.Redact(e.Message)}");
-            return KubernetesExitCodes.Unexpected;
+            return ExitCodes.Failure;
         }
         catch (HttpRequestException e)
         {
             Output.Error($"Lost the connection to the Kubernetes API: {e.Message}. Run the command again.");
-            return KubernetesExitCodes.PreconditionFailed;
+            return ExitCodes.PreconditionFailed;
         }
     }
 }

@@ -24,7 +24,7 @@ internal static class ServerSideApply
                 ? "Another field manager owns these fields; deploy applies with force, so run again."
                 : "Fix it in the app model, publish again and rerun deploy: what was applied before it stays and the rerun converges.";
             throw new CommandFailedException(
-                KubernetesExitCodes.ApplyRejected,
+                ExitCodes.ApplyRejected,
                 $"The API server rejected {document.Display} from {document.Source} ({(int)e.StatusCode} {e.Reason}): {redactor.Redact(e.Message)}\n{fix}",
                 e);
         }

@@ -9,7 +9,7 @@ namespace KonnectAspire.Provisioner.LoadTest;
 /// `provisioner loadtest &lt;url&gt;`: a bounded HTTP load (rate, duration, concurrency) with latency percentiles and,
 /// when a cluster is reachable, the HorizontalPodAutoscaler's replicas sampled while it runs.
 /// </summary>
-internal sealed class LoadTestCommand(KubernetesCommandContext context)
+internal sealed class LoadTestCommand(ProvisionerContext context)
 {
     private static readonly TimeSpan ClusterCheckTimeout = TimeSpan.FromSeconds(10);
 
@@ -80,7 +80,7 @@ internal sealed class LoadTestCommand(KubernetesCommandContext context)
                 throw CommandFailedException.Precondition($"No request to {options.Target} succeeded ({string.Join(", ", report.StatusCodes.Select(c => $"{(c.Key == 0 ? "no answer" : c.Key)}: {c.Value}"))}). Check the address and route path; `provisioner status` shows the load balancer.");
             }
 
-            return KubernetesExitCodes.Success;
+            return ExitCodes.Success;
         }, cancellationToken);
     }
 

@@ -17,9 +17,9 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_applies_every_object_with_server_side_apply_as_the_provisioner_field_manager_with_force()
     {
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
+        Assert.Equal(ExitCodes.Success, exit);
         var applies = Server.Requests.Where(r => r.IsApply).ToList();
         Assert.Equal(10, applies.Count);
         Assert.All(applies, r =>
@@ -34,7 +34,7 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_applies_namespace_token_secret_then_the_kong_operator_chain_then_the_gateway_entities()
     {
-        await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(
         [
@@ -57,9 +57,9 @@ public sealed class DeployCommandTests : FakeClusterTests
         Server.Resources.RemoveAll(r => r.Kind == "DataPlane");
         Server.Resources.Add(new FakeApiResource("gateway-operator.konghq.com", "v1beta1", "DataPlane", "kodataplanes"));
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
+        Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains(Server.Requests, r => r.IsApply && r.Path == "apis/gateway-operator.konghq.com/v1beta1/namespaces/kong/kodataplanes/gateway");
         Assert.Contains(Server.Requests, r => r.Method == "GET" && r.Path == "apis/gateway-operator.konghq.com/v1beta1");
         Assert.Contains(Server.Requests, r => r.Method == "GET" && r.Path == "apis/konnect.konghq.com/v1alpha2");
@@ -68,25 +68,25 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_creates_the_token_secret_labelled_for_the_kong_operator_and_never_prints_the_token()
     {
-        await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         var secret = Server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
         Assert.Equal(KonnectKubernetesNames.CredentialLabelValue, secret["metadata"]!["labels"]![KonnectKubernetesNames.CredentialLabel]!.GetValue<string>());
         Assert.Equal(Token, Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]![KonnectKubernetesNames.TokenKey]!.GetValue<string>())));
-        Assert.DoesNotContain(Token, Cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), Cli.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, Cli.Transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain(Convert.ToBase64String(Encoding.UTF8.GetBytes(Token)), Cli.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Deploy_reads_the_token_from_a_file_when_given_one()
     {
-        Cli.Environment.Remove(KonnectSecretSources.TokenVariable);
-        var tokenFile = Path.Combine(Cli.WorkDirectory, "token");
+        Cli.WithoutEnvironment(KonnectSecretSources.TokenVariable);
+        var tokenFile = Path.Combine(Cli.WorkingDirectory, "token");
         File.WriteAllText(tokenFile, "spat_fromafile0123456789\n");
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait", "--token-file", tokenFile);
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait", "--token-file", tokenFile);
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
+        Assert.Equal(ExitCodes.Success, exit);
         var secret = Server.Get("api/v1/namespaces/kong/secrets/konnect-api-token")!;
         Assert.Equal("spat_fromafile0123456789", Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["token"]!.GetValue<string>())));
     }
@@ -94,50 +94,50 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_without_a_token_names_the_fix_and_applies_nothing()
     {
-        Cli.Environment.Remove(KonnectSecretSources.TokenVariable);
+        Cli.WithoutEnvironment(KonnectSecretSources.TokenVariable);
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("Set KONNECT_TOKEN or pass --token-file", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("Set KONNECT_TOKEN or pass --token-file", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_refuses_a_token_that_is_not_a_konnect_token_without_echoing_it()
     {
-        Cli.Environment[KonnectSecretSources.TokenVariable] = "ghp_notakonnecttoken";
+        Cli.WithEnvironment(KonnectSecretSources.TokenVariable, "ghp_notakonnecttoken");
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("not a Konnect personal access token (kpat_…) or system account token (spat_…)", Cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("ghp_notakonnecttoken", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("not a Konnect personal access token (kpat_…) or system account token (spat_…)", Cli.Transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghp_notakonnecttoken", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_waits_through_each_status_transition_from_watch_events_then_sends_one_request_through_the_load_balancer()
     {
-        await using var gateway = await LoopbackHttpServer.StartKongAsync();
+        await using var gateway = await KongStandIn.StartAsync();
         Server.WhenWatched("konnectapiauthconfigurations", () => Transitions(AuthPath, "Valid", ("False", "InvalidCredentials"), ("True", "Valid")));
         Server.WhenWatched("konnectgatewaycontrolplanes", () => Transitions(ControlPlanePath, "Programmed", ("False", "Pending"), ("True", "Programmed")));
         Server.WhenWatched("dataplanes", () => Transitions(DataPlanePath, "Ready", ("False", "WaitingToBecomeReady"), ("True", "Ready")));
         Server.WhenWatched("proxy-gateway", () =>
         {
-            Server.Seed(IngressServicePath, IngressService(gateway.Port));
+            Server.Seed(IngressServicePath, IngressService(gateway.BaseAddress.Port));
             Server.SetStatus(IngressServicePath, new JsonObject { ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray(new JsonObject { ["ip"] = "127.0.0.1" }) } });
             return Task.CompletedTask;
         });
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "60s");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "60s");
 
-        Assert.True(exit == KubernetesExitCodes.Success, Cli.Output);
-        Assert.Contains("Valid=False InvalidCredentials", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Programmed=False Pending", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Ready=False WaitingToBecomeReady", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("has load balancer 127.0.0.1", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains($"http://127.0.0.1:{gateway.Port}/ answered 404 Not Found: {{\"message\":\"no Route matched with those values\"}}", Cli.Output, StringComparison.Ordinal);
+        Assert.True(exit == ExitCodes.Success, Cli.Transcript);
+        Assert.Contains("Valid=False InvalidCredentials", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("Programmed=False Pending", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("Ready=False WaitingToBecomeReady", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("has load balancer 127.0.0.1", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{gateway.BaseAddress.Port}/ answered 404 Not Found: {{\"message\":\"no Route matched with those values\"}}", Cli.Transcript, StringComparison.Ordinal);
         Assert.Equal(1, gateway.Requests);
         foreach (var plural in new[] { "konnectapiauthconfigurations", "konnectgatewaycontrolplanes", "dataplanes", "services" })
         {
@@ -149,12 +149,12 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_that_times_out_says_what_it_waited_for_and_how_far_it_got()
     {
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "2s");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--timeout", "2s");
 
-        Assert.Equal(KubernetesExitCodes.Timeout, exit);
-        Assert.Contains("Timed out after 2s waiting for KonnectAPIAuthConfiguration kong/konnect-auth Valid", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("no Valid condition yet", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("ENABLE_CONTROLLER_KONNECT=true", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Timeout, exit);
+        Assert.Contains("Timed out after 2s waiting for KonnectAPIAuthConfiguration kong/konnect-auth Valid", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("no Valid condition yet", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("ENABLE_CONTROLLER_KONNECT=true", Cli.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public sealed class DeployCommandTests : FakeClusterTests
             ? (HttpStatusCode.UnprocessableEntity, "Invalid", "DataPlane.gateway-operator.konghq.com \"gateway\" is invalid: spec: Invalid value: \"object\": replicas and scaling are mutually exclusive")
             : null;
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.ApplyRejected, exit);
-        Assert.Contains("The API server rejected DataPlane kong/gateway from dataplane.yaml document 1 (422 Invalid)", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("replicas and scaling are mutually exclusive", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.ApplyRejected, exit);
+        Assert.Contains("The API server rejected DataPlane kong/gateway from dataplane.yaml document 1 (422 Invalid)", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("replicas and scaling are mutually exclusive", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply && r.Path.Contains("kongplugins", StringComparison.Ordinal));
     }
 
@@ -177,12 +177,12 @@ public sealed class DeployCommandTests : FakeClusterTests
     {
         var output = Cli.PublishOutput("operator");
         Server.Refuse = r => r.IsApply && r.Path.Contains("/kongservices/", StringComparison.Ordinal) ? (HttpStatusCode.ServiceUnavailable, "ServiceUnavailable", "etcdserver: request timed out") : null;
-        Assert.Equal(KubernetesExitCodes.ApplyRejected, await Cli.RunAsync("deploy", output, "--no-wait"));
+        Assert.Equal(ExitCodes.ApplyRejected, await Cli.InvokeAsync("deploy", output, "--no-wait"));
         Assert.Null(Server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
 
         Server.Refuse = null;
-        Assert.Equal(KubernetesExitCodes.Success, await Cli.RunAsync("deploy", output, "--no-wait"));
-        Assert.Equal(KubernetesExitCodes.Success, await Cli.RunAsync("deploy", output, "--no-wait"));
+        Assert.Equal(ExitCodes.Success, await Cli.InvokeAsync("deploy", output, "--no-wait"));
+        Assert.Equal(ExitCodes.Success, await Cli.InvokeAsync("deploy", output, "--no-wait"));
 
         Assert.NotNull(Server.Get("apis/configuration.konghq.com/v1alpha1/namespaces/kong/kongroutes/sample"));
         Assert.Equal(1, Server.Get(DataPlanePath)!["metadata"]!["generation"]!.GetValue<long>());
@@ -192,8 +192,8 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_of_the_plain_flavour_creates_certificate_secret_and_endpoints_from_konnect_up_files_and_waits_for_the_rollout()
     {
-        await using var gateway = await LoopbackHttpServer.StartKongAsync();
-        var certificates = ClusterCertificateFiles.Write(Path.Combine(Cli.WorkDirectory, "konnect"));
+        await using var gateway = await KongStandIn.StartAsync();
+        var certificates = ClusterCertificateFiles.Write(Path.Combine(Cli.WorkingDirectory, "konnect"));
         const string deployment = "apis/apps/v1/namespaces/kong/deployments/kong-dp";
         Server.WhenWatched("deployments", () =>
         {
@@ -207,38 +207,50 @@ public sealed class DeployCommandTests : FakeClusterTests
             return Task.CompletedTask;
         });
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("plain", gateway.Port), "--namespace", "kong", "--cluster-cert-dir", certificates.Directory, "--timeout", "60s");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("plain", gateway.BaseAddress.Port), "--namespace", "kong", "--cluster-cert-dir", certificates.Directory, "--timeout", "60s");
 
-        Assert.True(exit == KubernetesExitCodes.Success, Cli.Output);
+        Assert.True(exit == ExitCodes.Success, Cli.Transcript);
         Assert.Equal("api/v1/namespaces/kong", Server.Requests.First(r => r.IsApply).Path);
         var secret = Server.Get("api/v1/namespaces/kong/secrets/kong-cluster-cert")!;
         Assert.Equal("kubernetes.io/tls", secret["type"]!.GetValue<string>());
         Assert.Equal(certificates.Key, Encoding.UTF8.GetString(Convert.FromBase64String(secret["data"]!["tls.key"]!.GetValue<string>())));
         var endpoints = Server.Get("api/v1/namespaces/kong/configmaps/konnect-endpoints")!;
         Assert.Equal("abc123.us.cp.konghq.com:443", endpoints["data"]!["KONG_CLUSTER_CONTROL_PLANE"]!.GetValue<string>());
-        Assert.Contains("0 of 1 updated replicas available", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Deployment kong/kong-dp: 1/1 replicas available", Cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("PRIVATE KEY", Cli.Output, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 updated replicas available", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("Deployment kong/kong-dp: 1/1 replicas available", Cli.Transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", Cli.Transcript, StringComparison.Ordinal);
         Assert.Equal(1, gateway.Requests);
     }
 
     [Fact]
     public async Task Deploy_of_the_plain_flavour_without_the_konnect_up_files_names_the_option()
     {
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("pass --cluster-cert-dir <folder> with the tls.crt, tls.key and endpoints.env that `provisioner konnect up` wrote", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote (none found under ./konnect/).", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
+    }
+
+    [Fact]
+    public async Task Deploy_of_the_plain_flavour_finds_the_folder_konnect_up_wrote_by_default()
+    {
+        ClusterCertificateFiles.Write(Path.Combine(Cli.WorkingDirectory, "konnect", "konnectaspire"));
+
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.NotNull(Server.Get("api/v1/namespaces/kong/secrets/kong-cluster-cert"));
+        Assert.NotNull(Server.Get("api/v1/namespaces/kong/configmaps/konnect-endpoints"));
     }
 
     [Fact]
     public async Task Deploy_refuses_a_namespace_option_that_contradicts_the_manifests()
     {
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--namespace", "other", "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--namespace", "other", "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("is in namespace kong, but --namespace says other", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("is in namespace kong, but --namespace says other", Cli.Transcript, StringComparison.Ordinal);
     }
 
     private async Task Transitions(string path, string condition, params (string Status, string Reason)[] steps)

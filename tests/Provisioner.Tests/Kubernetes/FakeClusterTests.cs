@@ -10,7 +10,7 @@ public abstract class FakeClusterTests : IAsyncLifetime
 {
     internal const string Token = "kpat_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ";
 
-    internal ProvisionerCli Cli { get; } = new();
+    internal ProvisionerRun Cli { get; } = new();
 
     internal FakeKubernetesApiServer Server { get; private set; } = null!;
 
@@ -20,8 +20,8 @@ public abstract class FakeClusterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Server = await FakeKubernetesApiServer.StartAsync();
-        Cli.Environment["KUBECONFIG"] = Server.WriteKubeconfig(Cli.WorkDirectory, ContextNamespace);
-        Cli.Environment[KonnectSecretSources.TokenVariable] = Token;
+        Cli.WithEnvironment("KUBECONFIG", Server.WriteKubeconfig(Cli.WorkingDirectory, ContextNamespace))
+            .WithEnvironment(KonnectSecretSources.TokenVariable, Token);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using KonnectAspire.Provisioner.Tests.LoadTest;
+using KonnectAspire.Konnect.Tests.Api;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
@@ -16,7 +17,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
 {
     public const string Token = "fake-cluster-token";
 
-    private LoopbackHttpServer _http = null!;
+    private LoopbackServer _http = null!;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly List<(long Version, string Collection, string Type, JsonObject Object)> _events = [];
@@ -49,7 +50,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     public static async Task<FakeKubernetesApiServer> StartAsync()
     {
         var server = new FakeKubernetesApiServer();
-        server._http = await LoopbackHttpServer.StartAsync(server.HandleAsync);
+        server._http = await LoopbackServer.StartAsync(app => app.Run(server.HandleAsync));
         return server;
     }
 

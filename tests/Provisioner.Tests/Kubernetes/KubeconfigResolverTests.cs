@@ -57,7 +57,7 @@ public sealed class KubeconfigResolverTests : IDisposable
 
         var error = Assert.Throws<CommandFailedException>(() => KubeconfigResolver.Resolve(Settings(context: "prod"), Context()));
 
-        Assert.Equal(KubernetesExitCodes.BadInput, error.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
         Assert.Contains("Context 'prod' is not in the kubeconfig", error.Message, StringComparison.Ordinal);
         Assert.Contains("it has: eks", error.Message, StringComparison.Ordinal);
     }
@@ -67,15 +67,18 @@ public sealed class KubeconfigResolverTests : IDisposable
     {
         var error = Assert.Throws<CommandFailedException>(() => KubeconfigResolver.Resolve(Settings(), Context()));
 
-        Assert.Equal(KubernetesExitCodes.PreconditionFailed, error.ExitCode);
+        Assert.Equal(ExitCodes.PreconditionFailed, error.ExitCode);
         Assert.Contains("aws eks update-kubeconfig", error.Message, StringComparison.Ordinal);
     }
 
     private static KubernetesConnectionSettings Settings(string? context = null, string? @namespace = null) =>
         new(null, context, @namespace, TimeSpan.FromMinutes(1));
 
-    private KubernetesCommandContext Context() =>
-        new(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }), name => _environment.GetValueOrDefault(name), _directory);
+    private ProvisionerContext Context()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) });
+        return new ProvisionerContext { Console = console, ErrorConsole = console, GetEnvironmentVariable = name => _environment.GetValueOrDefault(name), HomeDirectory = _directory };
+    }
 
     private string Kubeconfig(string name, string server, string @namespace) => KubeconfigFile.Write(_directory, name, server, @namespace, "t");
 }

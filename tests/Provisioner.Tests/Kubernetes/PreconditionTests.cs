@@ -1,4 +1,3 @@
-using KonnectAspire.Provisioner.Kubernetes;
 using KonnectAspire.Provisioner.Tests.LoadTest;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
@@ -8,15 +7,15 @@ public sealed class PreconditionTests : FakeClusterTests
     [Fact]
     public async Task An_unreachable_cluster_is_a_failed_precondition_that_names_the_context_fix()
     {
-        var closedPort = LoopbackHttpServer.UnusedPort();
-        var kubeconfig = Server.WriteKubeconfig(Path.Combine(Cli.WorkDirectory, "closed"));
+        var closedPort = KongStandIn.UnusedPort();
+        var kubeconfig = Server.WriteKubeconfig(Path.Combine(Cli.WorkingDirectory, "closed"));
         File.WriteAllText(kubeconfig, File.ReadAllText(kubeconfig).Replace($":{Server.BaseAddress.Port}", $":{closedPort}", StringComparison.Ordinal));
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--kubeconfig", kubeconfig);
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--kubeconfig", kubeconfig);
 
-        Assert.Equal(KubernetesExitCodes.PreconditionFailed, exit);
-        Assert.Contains($"Cannot reach the Kubernetes API at http://127.0.0.1:{closedPort}/", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("aws eks update-kubeconfig --name <cluster> --region <region>", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, exit);
+        Assert.Contains($"Cannot reach the Kubernetes API at http://127.0.0.1:{closedPort}/", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("aws eks update-kubeconfig --name <cluster> --region <region>", Cli.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -24,11 +23,11 @@ public sealed class PreconditionTests : FakeClusterTests
     {
         Server.RejectCredentials = true;
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"));
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"));
 
-        Assert.Equal(KubernetesExitCodes.PreconditionFailed, exit);
-        Assert.Contains("rejected the credentials of context fake", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("aws sts get-caller-identity", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, exit);
+        Assert.Contains("rejected the credentials of context fake", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("aws sts get-caller-identity", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
@@ -37,12 +36,12 @@ public sealed class PreconditionTests : FakeClusterTests
     {
         Server.Resources.RemoveAll(r => r.Group.EndsWith("konghq.com", StringComparison.Ordinal));
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"));
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"));
 
-        Assert.Equal(KubernetesExitCodes.PreconditionFailed, exit);
-        Assert.Contains("the Kong Operator and its CRDs are not installed", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("helm upgrade --install ko kong/kong-operator -n kong-system --create-namespace --set image.tag=2.2.3 --set env.ENABLE_CONTROLLER_KONNECT=true", Cli.Output, StringComparison.Ordinal);
-        Assert.Contains("KonnectGatewayControlPlane (konnect.konghq.com/v1alpha2)", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, exit);
+        Assert.Contains("the Kong Operator and its CRDs are not installed", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("helm upgrade --install ko kong/kong-operator -n kong-system --create-namespace --set image.tag=2.2.3 --set env.ENABLE_CONTROLLER_KONNECT=true", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("KonnectGatewayControlPlane (konnect.konghq.com/v1alpha2)", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
@@ -53,23 +52,23 @@ public sealed class PreconditionTests : FakeClusterTests
     {
         Server.Resources.RemoveAll(r => r.Group == group);
 
-        var exit = await Cli.RunAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
+        var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
-        Assert.Contains(warning, Cli.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain(notWarned, Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains(warning, Cli.Transcript, StringComparison.Ordinal);
+        Assert.DoesNotContain(notWarned, Cli.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_publish_output_without_kustomization_is_bad_input_before_any_request()
     {
-        var empty = Path.Combine(Cli.WorkDirectory, "empty");
+        var empty = Path.Combine(Cli.WorkingDirectory, "empty");
         Directory.CreateDirectory(empty);
 
-        var exit = await Cli.RunAsync("deploy", empty);
+        var exit = await Cli.InvokeAsync("deploy", empty);
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains("has no kustomization.yaml: it is not a publish output", Cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("has no kustomization.yaml: it is not a publish output", Cli.Transcript, StringComparison.Ordinal);
         Assert.Empty(Server.Requests);
     }
 }

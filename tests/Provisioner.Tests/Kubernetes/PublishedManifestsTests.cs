@@ -91,7 +91,7 @@ public sealed class PublishedManifestsTests : IDisposable
 
         var error = Assert.Throws<CommandFailedException>(() => PublishedManifests.Load(_directory));
 
-        Assert.Equal(KubernetesExitCodes.BadInput, error.ExitCode);
+        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Konnect.Tests.Api;
 using KonnectAspire.Provisioner.Tests.Kubernetes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace KonnectAspire.Provisioner.Tests.LoadTest;
@@ -8,10 +9,10 @@ namespace KonnectAspire.Provisioner.Tests.LoadTest;
 [Collection(LoadCollection.Name)]
 public sealed class LoadTestCommandTests : IAsyncLifetime
 {
-    private readonly ProvisionerCli _cli = new();
-    private LoopbackHttpServer _gateway = null!;
+    private readonly ProvisionerRun _cli = new();
+    private LoopbackServer _gateway = null!;
 
-    public async Task InitializeAsync() => _gateway = await LoopbackHttpServer.StartAsync(context => context.Response.WriteAsync("ok"));
+    public async Task InitializeAsync() => _gateway = await LoopbackServer.StartAsync(app => app.Run(context => context.Response.WriteAsync("ok")));
 
     public async Task DisposeAsync()
     {
@@ -26,21 +27,21 @@ public sealed class LoadTestCommandTests : IAsyncLifetime
     [InlineData("http://127.0.0.1/ --rate 0.1 --duration 2s", "sends no request")]
     public async Task Bad_load_parameters_are_bad_input_naming_the_fix(string arguments, string message)
     {
-        var exit = await _cli.RunAsync(["loadtest", .. arguments.Split(' ')]);
+        var exit = await _cli.InvokeAsync(["loadtest", .. arguments.Split(' ')]);
 
-        Assert.Equal(KubernetesExitCodes.BadInput, exit);
-        Assert.Contains(message, _cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains(message, _cli.Transcript, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_run_without_a_cluster_reports_counts_and_percentiles()
     {
-        var exit = await _cli.RunAsync("loadtest", _gateway.BaseAddress.ToString(), "--rate", "20", "--duration", "1s", "--no-cluster");
+        var exit = await _cli.InvokeAsync("loadtest", _gateway.BaseAddress.ToString(), "--rate", "20", "--duration", "1s", "--no-cluster");
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
-        Assert.Contains("20 sent of 20 planned, 0 dropped", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("200: 20", _cli.Output, StringComparison.Ordinal);
-        Assert.Matches(@"p50 [0-9.]+ms, p90 [0-9.]+ms, p99 [0-9.]+ms", _cli.Output);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("20 sent of 20 planned, 0 dropped", _cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("200: 20", _cli.Transcript, StringComparison.Ordinal);
+        Assert.Matches(@"p50 [0-9.]+ms, p90 [0-9.]+ms, p99 [0-9.]+ms", _cli.Transcript);
         Assert.Equal(20, _gateway.Requests);
     }
 
@@ -48,7 +49,7 @@ public sealed class LoadTestCommandTests : IAsyncLifetime
     public async Task With_a_reachable_cluster_the_autoscalers_replicas_are_sampled_during_the_run()
     {
         await using var cluster = await FakeKubernetesApiServer.StartAsync();
-        _cli.Environment["KUBECONFIG"] = cluster.WriteKubeconfig(_cli.WorkDirectory, contextNamespace: "kong");
+        _cli.WithEnvironment("KUBECONFIG", cluster.WriteKubeconfig(_cli.WorkingDirectory, contextNamespace: "kong"));
         cluster.Seed("apis/autoscaling/v2/namespaces/kong/horizontalpodautoscalers/kong-dp", new JsonObject
         {
             ["apiVersion"] = "autoscaling/v2",
@@ -68,23 +69,23 @@ public sealed class LoadTestCommandTests : IAsyncLifetime
             },
         });
 
-        var exit = await _cli.RunAsync("loadtest", _gateway.BaseAddress.ToString(), "--rate", "20", "--duration", "1s", "--sample-every", "250ms");
+        var exit = await _cli.InvokeAsync("loadtest", _gateway.BaseAddress.ToString(), "--rate", "20", "--duration", "1s", "--sample-every", "250ms");
 
-        Assert.Equal(KubernetesExitCodes.Success, exit);
-        Assert.Contains("Sampling kong-dp in kong every 250ms", _cli.Output, StringComparison.Ordinal);
-        Assert.Matches(@"│ [0-9.]+m?s +│ kong-dp +│ 2 +│ 5 +│ 150% / 60% +│", _cli.Output);
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("Sampling kong-dp in kong every 250ms", _cli.Transcript, StringComparison.Ordinal);
+        Assert.Matches(@"│ [0-9.]+m?s +│ kong-dp +│ 2 +│ 5 +│ 150% / 60% +│", _cli.Transcript);
         Assert.Contains(cluster.Requests, r => r.Path == "apis/autoscaling/v2/namespaces/kong/horizontalpodautoscalers");
     }
 
     [Fact]
     public async Task A_target_that_never_answers_is_a_failed_precondition()
     {
-        var port = LoopbackHttpServer.UnusedPort();
+        var port = KongStandIn.UnusedPort();
 
-        var exit = await _cli.RunAsync("loadtest", $"http://127.0.0.1:{port}/", "--rate", "5", "--duration", "1s", "--no-cluster");
+        var exit = await _cli.InvokeAsync("loadtest", $"http://127.0.0.1:{port}/", "--rate", "5", "--duration", "1s", "--no-cluster");
 
-        Assert.Equal(KubernetesExitCodes.PreconditionFailed, exit);
-        Assert.Contains("No request to", _cli.Output, StringComparison.Ordinal);
-        Assert.Contains("no answer: 5", _cli.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.PreconditionFailed, exit);
+        Assert.Contains("No request to", _cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains("no answer: 5", _cli.Transcript, StringComparison.Ordinal);
     }
 }

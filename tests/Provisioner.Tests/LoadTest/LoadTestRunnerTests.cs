@@ -1,4 +1,6 @@
+using KonnectAspire.Konnect.Tests.Api;
 using KonnectAspire.Provisioner.LoadTest;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace KonnectAspire.Provisioner.Tests.LoadTest;
@@ -9,7 +11,7 @@ public sealed class LoadTestRunnerTests
     [Fact]
     public async Task The_rate_is_held_within_five_percent_and_dispatch_ends_with_the_duration()
     {
-        await using var server = await LoopbackHttpServer.StartAsync(context => context.Response.WriteAsync("ok"));
+        await using var server = await LoopbackServer.StartAsync(app => app.Run(context => context.Response.WriteAsync("ok")));
         using var http = new HttpClient();
         var options = new LoadTestOptions(server.BaseAddress, Rate: 100, Duration: TimeSpan.FromSeconds(3), Concurrency: 16, RequestTimeout: TimeSpan.FromSeconds(5));
 
@@ -32,7 +34,7 @@ public sealed class LoadTestRunnerTests
     public async Task Percentiles_come_from_the_samples_so_one_slow_answer_in_ten_lands_in_p99_and_not_in_p50()
     {
         var count = 0;
-        await using var server = await LoopbackHttpServer.StartAsync(async context =>
+        await using var server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             if (Interlocked.Increment(ref count) % 10 == 0)
             {
@@ -40,7 +42,7 @@ public sealed class LoadTestRunnerTests
             }
 
             await context.Response.WriteAsync("ok");
-        });
+        }));
         using var http = new HttpClient();
         var options = new LoadTestOptions(server.BaseAddress, Rate: 50, Duration: TimeSpan.FromSeconds(2), Concurrency: 32, RequestTimeout: TimeSpan.FromSeconds(5));
 
@@ -59,7 +61,7 @@ public sealed class LoadTestRunnerTests
     [Fact]
     public async Task No_more_than_the_concurrency_is_in_flight_and_what_cannot_be_sent_in_time_is_dropped()
     {
-        await using var server = await LoopbackHttpServer.StartAsync(async context =>
+        await using var server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             try
             {
@@ -69,7 +71,7 @@ public sealed class LoadTestRunnerTests
             {
                 // The client gave up on it (request timeout).
             }
-        });
+        }));
         using var counting = new InFlightCountingHandler();
         using var http = new HttpClient(counting);
         var options = new LoadTestOptions(server.BaseAddress, Rate: 50, Duration: TimeSpan.FromSeconds(1), Concurrency: 4, RequestTimeout: TimeSpan.FromSeconds(1));
@@ -88,11 +90,11 @@ public sealed class LoadTestRunnerTests
     [Fact]
     public async Task Error_answers_count_as_failed_with_their_status_codes()
     {
-        await using var server = await LoopbackHttpServer.StartAsync(context =>
+        await using var server = await LoopbackServer.StartAsync(app => app.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return Task.CompletedTask;
-        });
+        }));
         using var http = new HttpClient();
         var options = new LoadTestOptions(server.BaseAddress, Rate: 20, Duration: TimeSpan.FromSeconds(1), Concurrency: 4, RequestTimeout: TimeSpan.FromSeconds(5));
 
