@@ -7,10 +7,12 @@ namespace KonnectAspire.Provisioner.LoadTest;
 
 /// <summary>
 /// Reads the HorizontalPodAutoscalers of a namespace (or one by name) every few seconds while the load runs: the
-/// workshop's scale-out demo (current and desired replicas, CPU against its target) without a fortio pod.
+/// workshop's scale-out demo (current and desired replicas, CPU against its target) without a fortio pod. Owns its client.
 /// </summary>
-internal sealed class HpaSampler(KubernetesApi api, ApiResource autoscalers, string @namespace, string? name)
+internal sealed class HpaSampler(KubernetesApi api, ApiResource autoscalers, string @namespace, string? name) : IDisposable
 {
+    public void Dispose() => api.Dispose();
+
     public async Task<IReadOnlyList<HpaSample>> SampleAsync(TimeSpan every, Action<HpaSample> onSample, CancellationToken cancellationToken)
     {
         var samples = new List<HpaSample>();

@@ -59,7 +59,7 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
                 throw CommandFailedException.BadInput(ValidationError(result)!);
             }
 
-            var sampler = result.GetValue(_noCluster) ? null : await FindAutoscalersAsync(result, output, token).ConfigureAwait(false);
+            using var sampler = result.GetValue(_noCluster) ? null : await FindAutoscalersAsync(result, output, token).ConfigureAwait(false);
             output.Info($"Sending {options.Planned} GET {options.Target} over {Durations.Format(options.Duration)} ({options.Rate.ToString(CultureInfo.InvariantCulture)}/s, at most {options.Concurrency} in flight).");
 
             using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(1) };
@@ -131,16 +131,22 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)
             {
+                api.Dispose();
                 output.Detail("The cluster serves no autoscaling/v2 API: not sampling an HPA.");
                 return null;
             }
 
             var sampler = new HpaSampler(api, autoscalers, cluster.DefaultNamespace, result.GetValue(_hpa));
             var found = await sampler.ReadAsync(TimeSpan.Zero, check.Token).ConfigureAwait(false);
-            output.Detail(found.Count == 0
-                ? $"No HorizontalPodAutoscaler in namespace {cluster.DefaultNamespace} ({cluster.Source}); pass --namespace or --hpa."
-                : $"Sampling {string.Join(", ", found.Select(s => s.Name))} in {cluster.DefaultNamespace} every {Durations.Format(result.GetValue(_sampleEvery))}.");
-            return found.Count == 0 ? null : sampler;
+            if (found.Count == 0)
+            {
+                sampler.Dispose();
+                output.Detail($"No HorizontalPodAutoscaler in namespace {cluster.DefaultNamespace} ({cluster.Source}); pass --namespace or --hpa.");
+                return null;
+            }
+
+            output.Detail($"Sampling {string.Join(", ", found.Select(s => s.Name))} in {cluster.DefaultNamespace} every {Durations.Format(result.GetValue(_sampleEvery))}.");
+            return sampler;
         }
         catch (Exception e) when (e is CommandFailedException or KubernetesApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
