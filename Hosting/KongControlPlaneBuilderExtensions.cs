@@ -28,8 +28,8 @@ public static class KongControlPlaneBuilderExtensions
     /// <returns>The control plane builder, for routes and plugins.</returns>
     /// <remarks>
     /// The cluster certificate is made as <c>kong hybrid gen_cert</c> makes it, once per AppHost and control plane, kept
-    /// owner-only outside the repository (see <see cref="ClusterCertificateDirectoryKey"/>) and passed as PEM in
-    /// <c>KONG_CLUSTER_CERT</c>/<c>KONG_CLUSTER_CERT_KEY</c>. In publish mode no local container is added to the model:
+    /// owner-only outside the repository (see <see cref="ClusterCertificateDirectoryKey"/>) and passed as PEM values
+    /// (base64-encoded, which Kong decodes) in <c>KONG_CLUSTER_CERT</c>/<c>KONG_CLUSTER_CERT_KEY</c>. In publish mode no local container is added to the model:
     /// the returned builder still records routes and plugins for the publisher.
     /// <code>
     /// var controlPlane = builder.AddKongControlPlane("kong")
@@ -42,6 +42,7 @@ public static class KongControlPlaneBuilderExtensions
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        builder.Services.TryAddEventingSubscriber<KongOpenTelemetrySubscriber>();
         var resource = new KongControlPlaneResource(name);
         if (builder.ExecutionContext.IsPublishMode)
         {
@@ -77,17 +78,16 @@ public static class KongControlPlaneBuilderExtensions
             .WithEnvironment(context =>
             {
                 var environment = context.EnvironmentVariables;
-                var cluster = certificate.Get(context.Logger);
                 environment["KONG_ROLE"] = "control_plane";
                 KongEnvironment.AddPostgres(environment, database.Resource);
-                environment["KONG_CLUSTER_CERT"] = cluster.CertificatePem;
-                environment["KONG_CLUSTER_CERT_KEY"] = cluster.PrivateKeyPem;
+                KongEnvironment.AddClusterCertificate(environment, certificate.Get(context.Logger));
                 environment["KONG_CLUSTER_LISTEN"] = KongEnvironment.ListenOn(resource.ClusterEndpoint);
                 environment["KONG_ADMIN_LISTEN"] = KongEnvironment.ListenOn(resource.AdminEndpoint);
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(resource.StatusEndpoint);
                 environment["KONG_PROXY_LISTEN"] = "off";
                 environment["KONG_ADMIN_GUI_LISTEN"] = "off";
                 KongEnvironment.AddLogsToConsole(environment);
+                KongEnvironment.AddUpstreams(environment, resource);
             })
             .WaitFor(database)
             .WaitForCompletion(migrations)
@@ -96,12 +96,10 @@ public static class KongControlPlaneBuilderExtensions
 
     private static Task ConnectDataPlane(EnvironmentCallbackContext context, KongControlPlaneResource controlPlane, KongClusterCertificateAnnotation certificate)
     {
-        var cluster = certificate.Get(context.Logger);
         var environment = context.EnvironmentVariables;
         environment["KONG_CLUSTER_CONTROL_PLANE"] = controlPlane.ClusterEndpoint.Property(EndpointProperty.HostAndPort);
         environment["KONG_CLUSTER_MTLS"] = "shared";
-        environment["KONG_CLUSTER_CERT"] = cluster.CertificatePem;
-        environment["KONG_CLUSTER_CERT_KEY"] = cluster.PrivateKeyPem;
+        KongEnvironment.AddClusterCertificate(environment, certificate.Get(context.Logger));
         return Task.CompletedTask;
     }
 }

@@ -50,6 +50,7 @@ public static class KongDataPlaneBuilderExtensions
         }
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        builder.Services.TryAddEventingSubscriber<KongOpenTelemetrySubscriber>();
         var group = builder.AddResource(new KongDataPlaneResource(name, controlPlane.Resource, instances))
             .WithIconName("ArrowRouting")
             .ExcludeFromManifest()
@@ -126,6 +127,6 @@ public static class KongDataPlaneBuilderExtensions
     private static string KongImage(KongEdition edition)
     {
         var (image, tag) = KongContainerImageTags.For(edition);
-        return $"{image}:{tag}";
+        return $"{KongContainerImageTags.Registry}/{image}:{tag}";
     }
 }

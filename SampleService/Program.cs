@@ -1,11 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
+using KonnectAspire.SampleService;
 
-var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapGet("/", () => Results.Ok(new { service = "sample-service" }));
-
-app.Run();
-
-/// <summary>Entry point, visible to the tests.</summary>
-public partial class Program;
+SampleServiceApplication.Build(args).Run();

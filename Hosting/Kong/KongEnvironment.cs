@@ -1,4 +1,6 @@
+using System.Text;
 using Aspire.Hosting.ApplicationModel;
+using KonnectAspire.Konnect.Certificates;
 
 namespace Aspire.Hosting.Kong;
 
@@ -16,6 +18,40 @@ internal static class KongEnvironment
         environment["KONG_ADMIN_ACCESS_LOG"] = "/dev/stdout";
         environment["KONG_PROXY_ERROR_LOG"] = "/dev/stderr";
         environment["KONG_ADMIN_ERROR_LOG"] = "/dev/stderr";
+    }
+
+    /// <summary>
+    /// Sets <c>KONG_CLUSTER_CERT</c> and <c>KONG_CLUSTER_CERT_KEY</c> to the PEM values themselves, base64-encoded:
+    /// Kong decodes base64 there (kong/conf_loader/parse.lua, try_decode_base64), and a one-line value survives the
+    /// container runtime's env handling, where a multi-line PEM would not (an env file splits it at each newline).
+    /// </summary>
+    public static void AddClusterCertificate(IDictionary<string, object> environment, ClusterCertificate certificate)
+    {
+        environment["KONG_CLUSTER_CERT"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(certificate.CertificatePem));
+        environment["KONG_CLUSTER_CERT_KEY"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(certificate.PrivateKeyPem));
+    }
+
+    /// <summary>
+    /// Names every upstream endpoint the routes of <paramref name="controlPlane"/> send to, in <c>KONNECTASPIRE_UPSTREAMS</c>
+    /// (<c>route=url;…</c>). Kong ignores the variable; Aspire reads it as "this container reaches these endpoints"
+    /// and, before the container starts, exposes them in the container network (through its container tunnel for
+    /// projects), so the addresses the gateway config sync writes resolve when the data planes call them.
+    /// </summary>
+    public static void AddUpstreams(IDictionary<string, object> environment, IKongControlPlaneResource controlPlane)
+    {
+        var routes = controlPlane.Annotations.OfType<KongRouteAnnotation>().ToList();
+        if (routes.Count == 0)
+        {
+            return;
+        }
+
+        var upstreams = new ReferenceExpressionBuilder();
+        foreach (var route in routes)
+        {
+            upstreams.Append($"{(upstreams.IsEmpty ? "" : ";")}{route.Name}={route.Upstream}");
+        }
+
+        environment["KONNECTASPIRE_UPSTREAMS"] = upstreams.Build();
     }
 
     /// <summary>Points a container at the control plane's Postgres database.</summary>

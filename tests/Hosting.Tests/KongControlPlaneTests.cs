@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace KonnectAspire.Hosting.Tests;
 
 public sealed class KongControlPlaneTests : IDisposable
@@ -130,6 +132,20 @@ public sealed class KongControlPlaneTests : IDisposable
     }
 
     [Fact]
+    public async Task Control_plane_names_the_upstreams_of_its_routes_so_Aspire_exposes_them_to_containers()
+    {
+        var orders = _host.AddOrdersApi();
+        var controlPlane = _host.Builder.AddKongControlPlane("kong").WithRoute("/orders", orders, name: "orders").Resource;
+
+        var environment = await _host.EnvironmentOf(controlPlane);
+
+        var upstreams = Assert.IsType<ReferenceExpression>(environment["KONNECTASPIRE_UPSTREAMS"]);
+        Assert.Equal("orders={orders-api.bindings.http.url}", upstreams.ValueExpression);
+        Assert.Contains(orders.Resource, await controlPlane.GetResourceDependenciesAsync(
+            _host.App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), ResourceDependencyDiscoveryMode.DirectOnly));
+    }
+
+    [Fact]
     public async Task Migrations_get_the_same_database_settings_as_the_control_plane()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong").Resource;
@@ -146,14 +162,14 @@ public sealed class KongControlPlaneTests : IDisposable
     }
 
     [Fact]
-    public async Task Control_plane_gets_the_cluster_certificate_as_PEM_values()
+    public async Task Control_plane_gets_the_cluster_certificate_as_one_line_base64_PEM_values()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong").Resource;
 
         var environment = await _host.EnvironmentOf(controlPlane);
 
-        var certificate = Assert.IsType<string>(environment["KONG_CLUSTER_CERT"]);
-        var key = Assert.IsType<string>(environment["KONG_CLUSTER_CERT_KEY"]);
+        var certificate = KongTestAppHost.DecodePem(environment["KONG_CLUSTER_CERT"]);
+        var key = KongTestAppHost.DecodePem(environment["KONG_CLUSTER_CERT_KEY"]);
         Assert.StartsWith("-----BEGIN CERTIFICATE-----", certificate, StringComparison.Ordinal);
         Assert.StartsWith("-----BEGIN PRIVATE KEY-----", key, StringComparison.Ordinal);
         var pair = KonnectAspire.Konnect.Certificates.ClusterCertificate.FromPem(certificate, key);
@@ -168,7 +184,7 @@ public sealed class KongControlPlaneTests : IDisposable
         var environment = await _host.EnvironmentOf(controlPlane);
 
         var stored = Directory.GetFiles(_host.CertificateDirectory, "cluster.key", SearchOption.AllDirectories);
-        Assert.Equal(environment["KONG_CLUSTER_CERT_KEY"], File.ReadAllText(Assert.Single(stored)));
+        Assert.Equal(KongTestAppHost.DecodePem(environment["KONG_CLUSTER_CERT_KEY"]), File.ReadAllText(Assert.Single(stored)));
         Assert.False(Directory.Exists(_host.ProjectDirectory) && Directory.EnumerateFiles(_host.ProjectDirectory, "*", SearchOption.AllDirectories).Any());
     }
 

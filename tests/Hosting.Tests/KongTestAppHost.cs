@@ -30,6 +30,14 @@ internal sealed class KongTestAppHost : IDisposable
 
     public IDistributedApplicationTestingBuilder Builder { get; }
 
+    /// <summary>The PEM text of a one-line, base64-encoded KONG_CLUSTER_CERT(_KEY) value, as Kong decodes it.</summary>
+    public static string DecodePem(object value)
+    {
+        var text = Assert.IsType<string>(value);
+        Assert.DoesNotContain('\n', text);
+        return System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(text));
+    }
+
     /// <summary>An upstream for routes: a container with an http endpoint on 8080.</summary>
     public IResourceBuilder<ContainerResource> AddOrdersApi()
         => Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);

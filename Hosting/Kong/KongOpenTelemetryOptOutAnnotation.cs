@@ -1,0 +1,6 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting.Kong;
+
+/// <summary>Marks a control plane whose gateway gets no OpenTelemetry plugin and whose data planes trace nothing.</summary>
+internal sealed class KongOpenTelemetryOptOutAnnotation : IResourceAnnotation;

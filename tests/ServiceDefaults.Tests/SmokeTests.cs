@@ -1,7 +1,0 @@
-namespace KonnectAspire.ServiceDefaults.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Project_builds() => Assert.True(true);
-}
