@@ -185,8 +185,8 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
 
     private static void Write(CommandOutput output, LoadTestResult result)
     {
-        var summary = new Table().AddColumns("", "");
-        summary.AddRow("requests", $"{result.Sent} sent of {result.Options.Planned} planned, {result.Dropped} dropped (all {result.Options.Concurrency} slots busy to the end)");
+        var summary = new Table().HideHeaders().AddColumns("", "");
+        summary.AddRow("requests", $"{result.Sent} sent of {result.Options.Planned} planned, {result.Dropped} dropped{(result.Dropped > 0 ? $" (all {result.Options.Concurrency} slots busy to the end)" : "")}");
         summary.AddRow("rate", $"{result.AchievedRate:0.0}/s achieved for {result.Options.Rate.ToString(CultureInfo.InvariantCulture)}/s asked; latest send {Durations.Format(result.MaxSendDelay)} behind schedule");
         summary.AddRow("answers", Markup.Escape(string.Join(", ", result.StatusCodes.Select(c => $"{(c.Key == 0 ? "none" : c.Key)}: {c.Value}"))));
         summary.AddRow("latency", $"p50 {Ms(result.Percentile(50))}, p90 {Ms(result.Percentile(90))}, p99 {Ms(result.Percentile(99))}, max {Ms(result.Latencies.DefaultIfEmpty().Max())}");
