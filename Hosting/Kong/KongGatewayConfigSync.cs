@@ -9,13 +9,14 @@ using Polly.Retry;
 namespace Aspire.Hosting.Kong;
 
 /// <summary>
-/// Syncs the gateway config recorded on a local control plane through its Admin API once it is healthy, and logs
-/// what changed (or why Kong refused it) to the control plane's console and the AppHost log.
+/// Syncs the gateway config recorded on a control plane once it is up (a local one through its Admin API, a Konnect
+/// one to its core entities), and logs what changed (or why it was refused) to the control plane's console and the
+/// AppHost log.
 /// </summary>
 internal static class KongGatewayConfigSync
 {
     /// <summary>The tag that marks the Kong entities the AppHost owns; entities without it are left alone.</summary>
-    public const string OwnerTag = "konnectaspire";
+    public const string OwnerTag = GatewayConfigSynchronizer.DefaultOwnerTag;
 
     private const string StatusProperty = "kong.gateway-config";
 
@@ -34,6 +35,23 @@ internal static class KongGatewayConfigSync
 
     public static async Task SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
     {
+        using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
+        await SyncAsync(controlPlane, new KongAdminApiStore(http), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Syncs the gateway config of <paramref name="controlPlane"/> into <paramref name="store"/>; failures end up on the dashboard, not thrown.</summary>
+    /// <param name="controlPlane">The control plane whose routes, plugins and decK files are synced.</param>
+    /// <param name="store">Where the entities go.</param>
+    /// <param name="target">How the log names the target, e.g. "through the Admin API".</param>
+    /// <param name="services">The AppHost services.</param>
+    /// <param name="cancellationToken">Stops the sync.</param>
+    public static async Task SyncAsync(
+        IKongControlPlaneResource controlPlane,
+        IGatewayEntityStore store,
+        string target,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
         var consoleLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(controlPlane);
         var appLog = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KongGatewayConfigSync).FullName!);
         var notifications = services.GetRequiredService<ResourceNotificationService>();
@@ -47,15 +65,14 @@ internal static class KongGatewayConfigSync
                 executionContext,
                 cancellationToken).ConfigureAwait(false);
 
-            using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
-            var synchronizer = new GatewayConfigSynchronizer(new KongAdminApiStore(http), OwnerTag);
+            var synchronizer = new GatewayConfigSynchronizer(store, OwnerTag);
             var result = await Retry.ExecuteAsync(
                 async token => await synchronizer.SyncAsync(desired, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
 
             var summary = Summarize(result);
-            consoleLog.LogInformation("Gateway config synced through the Admin API: {Summary}", summary);
-            appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced: {Summary}", controlPlane.Name, summary);
+            consoleLog.LogInformation("Gateway config synced {Target}: {Summary}", target, summary);
+            appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced {Target}: {Summary}", controlPlane.Name, target, summary);
             await PublishStatusAsync(notifications, controlPlane, $"synced: {Count(result)}").ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -101,7 +118,7 @@ internal static class KongGatewayConfigSync
     // The data planes are containers: an upstream is addressed as they reach it in the container network
     // (another container's alias, or the host gateway for a project), never as localhost.
     private static async Task<Dictionary<(string Resource, string Endpoint), Uri>> ResolveUpstreamsAsync(
-        KongControlPlaneResource controlPlane,
+        IKongControlPlaneResource controlPlane,
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {

@@ -52,10 +52,7 @@ public sealed class KongGatewayConfigSyncTests : IDisposable
         // What DCP records once it has started the containers: the Admin API on the host, the upstream in the container network.
         var adminEndpoint = controlPlane.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
         adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", admin.Port);
-        var upstream = orders.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "http");
-        upstream.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
-            KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
-            new AllocatedEndpoint(upstream, "orders-api.dev.internal", 8080, EndpointBindingMode.SingleAddress, null, KnownNetworkIdentifiers.DefaultAspireContainerNetwork));
+        KongTestAppHost.AllocateInContainerNetwork(orders, "orders-api.dev.internal", 8080);
         return controlPlane;
     }
 

@@ -42,8 +42,17 @@ internal sealed class KongTestAppHost : IDisposable
     public IResourceBuilder<ContainerResource> AddOrdersApi()
         => Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
 
+    /// <summary>What DCP records once the containers run: <paramref name="upstream"/>'s http endpoint as the data planes reach it.</summary>
+    public static void AllocateInContainerNetwork(IResourceBuilder<ContainerResource> upstream, string host, int port)
+    {
+        var endpoint = upstream.Resource.Annotations.OfType<EndpointAnnotation>().Single(annotation => annotation.Name == "http");
+        endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
+            KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
+            new AllocatedEndpoint(endpoint, host, port, EndpointBindingMode.SingleAddress, null, KnownNetworkIdentifiers.DefaultAspireContainerNetwork));
+    }
+
     /// <summary>The next run of the same AppHost: same project folder, same certificate folder.</summary>
-    public KongTestAppHost NextRun() => new(this, []);
+    public KongTestAppHost NextRun(params string[] args) => new(this, args);
 
     public DistributedApplication App => _app ??= Builder.Build();
 
