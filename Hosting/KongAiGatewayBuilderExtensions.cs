@@ -28,9 +28,10 @@ public static class KongAiGatewayBuilderExtensions
     /// </param>
     /// <param name="credentialParameter">
     /// The name of the secret parameter with the provider's API key (for Bedrock, the prefix of
-    /// <c>{name}-access-key-id</c> and <c>{name}-secret-access-key</c>). Locally the route goes to the provider only
-    /// when <c>Parameters:{name}</c> is set (user secrets or environment); published, it always does. A published
-    /// Bedrock route takes no key: it runs with the data planes' pod identity.
+    /// <c>{name}-access-key-id</c> and <c>{name}-secret-access-key</c>). The route goes to the provider when
+    /// <c>Parameters:{name}</c> is set (user secrets or environment), in a run and when publishing; published, the
+    /// value itself stays out of the output (a vault reference to a Kubernetes Secret takes its place). A published
+    /// Bedrock route takes no key: it runs with the data planes' pod identity, and a configured static key is refused.
     /// </param>
     /// <param name="awsRegion">The AWS region of a Bedrock model.</param>
     /// <param name="name">The route and service name; the path without slashes when null.</param>
@@ -64,23 +65,25 @@ public static class KongAiGatewayBuilderExtensions
 
         var routeName = name ?? RouteName(path);
         var application = builder.ApplicationBuilder;
-        var publishing = application.ExecutionContext.IsPublishMode;
         var bedrock = llmModel.Provider == LlmProviders.Bedrock;
-        if (publishing && bedrock && credentialParameter is not null)
+        var credentialNames = credentialParameter is null ? [] : bedrock
+            ? new[] { $"{credentialParameter}-access-key-id", $"{credentialParameter}-secret-access-key" }
+            : [credentialParameter];
+        var configured = credentialNames.Length > 0
+            && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[$"Parameters:{n}"]));
+        var publishing = application.ExecutionContext.IsPublishMode;
+        if (publishing && bedrock && configured)
         {
             new AiProxyPluginConfig(llmModel, LlmAuth.AwsKeys("key-id", "secret-key")).EnsurePublishable();
         }
 
-        var credentialNames = credentialParameter is null ? [] : bedrock
-            ? new[] { $"{credentialParameter}-access-key-id", $"{credentialParameter}-secret-access-key" }
-            : [credentialParameter];
-        var toProvider = (publishing && (bedrock || credentialParameter is not null))
-            || (credentialNames.Length > 0 && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[$"Parameters:{n}"])));
+        // Published, Bedrock runs with the pod identity and needs no key; otherwise a configured key decides.
+        var toProvider = (publishing && bedrock) || configured;
 
         KongLlmRouteAnnotation route;
         if (toProvider)
         {
-            var parameters = credentialNames.Select(n => SecretParameter(application, n)).ToArray();
+            var parameters = publishing && bedrock ? [] : credentialNames.Select(n => SecretParameter(application, n)).ToArray();
             route = new KongLlmRouteAnnotation
             {
                 Name = routeName,

@@ -55,8 +55,10 @@ internal static class KongAiPluginConfigs
     {
         if (route.StandIn is { } standIn)
         {
-            var address = await AddressAsync(standIn, EndpointProperty.Url, context, cancellationToken).ConfigureAwait(false);
-            var model = new LlmModel(LlmProviders.OpenAI, modelName) { UpstreamUrl = new Uri(new Uri(address), standInPath) };
+            // The stand-in is the upstream of the route's Kong service, so its address is the one that service gets.
+            var address = context.UpstreamAddress?.Invoke(standIn)
+                ?? new Uri(await AddressAsync(standIn, EndpointProperty.Url, context, cancellationToken).ConfigureAwait(false));
+            var model = new LlmModel(LlmProviders.OpenAI, modelName) { UpstreamUrl = new Uri(address, standInPath) };
             return (model, LlmAuth.ApiKey(LlmProviders.OpenAI, StandInApiKey));
         }
 
@@ -89,7 +91,9 @@ internal static class KongAiPluginConfigs
     {
         if (context.ExecutionContext.IsPublishMode)
         {
-            return new RedisVectorDatabase(redis.Name, KongAiSecrets.RedisPort)
+            // A connection setting: the Redis the user modelled, at the address it is published under.
+            var address = context.UpstreamAddress?.Invoke(redis.PrimaryEndpoint);
+            return new RedisVectorDatabase(address?.Host ?? redis.Name, address?.Port ?? KongAiSecrets.RedisPort)
             {
                 Password = redis.PasswordParameter is null ? null : KongAiSecrets.VaultReference(KongAiSecrets.RedisPasswordSecretName(redis.Name)),
             };

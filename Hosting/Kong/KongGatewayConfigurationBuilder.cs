@@ -73,7 +73,7 @@ internal static class KongGatewayConfigurationBuilder
         CancellationToken cancellationToken)
     {
         var configuration = Build(controlPlane, upstreamAddress);
-        var context = new KongPluginConfigContext(controlPlane, executionContext);
+        var context = new KongPluginConfigContext(controlPlane, executionContext) { UpstreamAddress = upstreamAddress };
         var recorded = controlPlane.Annotations.OfType<KongPluginAnnotation>().ToList();
         for (var index = 0; index < recorded.Count; index++)
         {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong.Kubernetes.CustomResources;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Kubernetes;
 
 namespace Aspire.Hosting.Kong.Kubernetes;
 
@@ -53,12 +54,14 @@ internal static class KongOperatorGatewayResources
         foreach (var plugin in gateway.Plugins)
         {
             var name = PluginName(plugin);
+            var (config, patches) = WithSecretsAsPatches(plugin.Config);
             yield return new KongPlugin
             {
                 Metadata = Metadata(model, name),
                 Plugin = plugin.Name,
                 Disabled = plugin.Enabled ? null : true,
-                Config = ToPlain(plugin.Config),
+                Config = ToPlain(config),
+                ConfigPatches = patches,
             };
 
             var targets = plugin.Service is null && plugin.Route is null ? null : new KongPluginBinding.BindingTargets
@@ -87,6 +90,35 @@ internal static class KongOperatorGatewayResources
     /// <summary>The KongPlugin (and its binding) name: the scope, then the plugin, e.g. <c>orders-rate-limiting</c>.</summary>
     public static string PluginName(GatewayPlugin plugin) =>
         KubernetesObjectName.From($"{plugin.Route ?? plugin.Service ?? "global"}-{plugin.Name}");
+
+    /// <summary>
+    /// The config without its vault-referenced secrets (AI credentials), which come instead from the Secret
+    /// <see cref="KonnectKubernetesNames.AiCredentialsSecret"/> through configPatches: the Kong Operator reads the value,
+    /// and neither the manifest nor Konnect's copy of the manifest holds a reference the data planes must resolve.
+    /// </summary>
+    private static (JsonObject Config, List<KongPlugin.ConfigPatch>? Patches) WithSecretsAsPatches(JsonObject config)
+    {
+        var references = KongAiSecrets.VaultReferences(config).ToList();
+        if (references.Count == 0)
+        {
+            return (config, null);
+        }
+
+        var stripped = (JsonObject)config.DeepClone();
+        foreach (var (pointer, _) in references)
+        {
+            var segments = pointer.Split('/')[1..].Select(s => s.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)).ToArray();
+            var parent = segments[..^1].Aggregate(stripped, (node, segment) => (JsonObject)node[segment]!);
+            parent.Remove(segments[^1]);
+        }
+
+        var patches = references.Select(reference => new KongPlugin.ConfigPatch
+        {
+            Path = reference.Pointer,
+            ValueFrom = new() { SecretKeyRef = new k8s.Models.V1SecretKeySelector { Name = KonnectKubernetesNames.AiCredentialsSecret, Key = reference.SecretName } },
+        }).ToList();
+        return (stripped, patches);
+    }
 
     private static k8s.Models.V1ObjectMeta Metadata(EksPublishModel model, string name) =>
         KongOperatorManifests.Metadata(model, name, KubernetesLabels.GatewayComponent);

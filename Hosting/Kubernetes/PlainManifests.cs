@@ -43,7 +43,9 @@ internal static class PlainManifests
             new V1ContainerPort { Name = "proxy-ssl", ContainerPort = DataPlanePodTemplate.ProxySslPort, Protocol = "TCP" },
             new V1ContainerPort { Name = "status", ContainerPort = DataPlanePodTemplate.StatusPort, Protocol = "TCP" },
         ];
-        proxy.Env = KonnectDataPlaneEnvironment().Select(e => new V1EnvVar { Name = e.Key, Value = e.Value }).ToList();
+        proxy.Env = KonnectDataPlaneEnvironment().Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })
+            .Concat(VaultSecretEnvironment(model, group))
+            .ToList();
         proxy.EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = KonnectKubernetesNames.EndpointsConfigMap } }];
         proxy.VolumeMounts = [new V1VolumeMount { Name = ClusterCertificateVolume, MountPath = KonnectKubernetesNames.ClusterCertificateMountPath, ReadOnlyProperty = true }];
         template.Spec.Volumes = [new V1Volume { Name = ClusterCertificateVolume, Secret = new V1SecretVolumeSource { SecretName = KonnectKubernetesNames.ClusterCertificateSecret } }];
@@ -119,6 +121,22 @@ internal static class PlainManifests
         };
         return ManifestFile.Objects($"data-plane-{group.Name}.yaml", deployment, autoscaler, service, budget);
     }
+
+    /// <summary>
+    /// The variables Kong's env vault reads for the vault references in the group's gateway config (AI credentials),
+    /// each from the Secret <see cref="KonnectKubernetesNames.AiCredentialsSecret"/>.
+    /// </summary>
+    private static IEnumerable<V1EnvVar> VaultSecretEnvironment(EksPublishModel model, DataPlaneGroupSpec group) =>
+        model.ControlPlanes.Where(cp => cp.Name == group.ControlPlane)
+            .SelectMany(cp => cp.Gateway.Plugins)
+            .SelectMany(plugin => KongAiSecrets.VaultReferences(plugin.Config))
+            .Select(reference => reference.SecretName)
+            .Distinct()
+            .Select(secretName => new V1EnvVar
+            {
+                Name = KongAiSecrets.EnvironmentVariable(secretName),
+                ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = KonnectKubernetesNames.AiCredentialsSecret, Key = secretName } },
+            });
 
     /// <summary>The proxy Service of a group, in both flavours.</summary>
     public static string ProxyServiceName(DataPlaneGroupSpec group) => $"{group.Name}-proxy";

@@ -30,6 +30,13 @@ public static class KonnectKubernetesNames
     /// </summary>
     public const string EndpointsConfigMap = "konnect-endpoints";
 
+    /// <summary>
+    /// Secret holding the AI gateway's credentials, one key per Kong vault reference the published plugin configs
+    /// make (<c>{vault://env/ai-llm-auth}</c> reads key <c>ai-llm-auth</c>): an LLM route's full API key header value
+    /// (<c>Bearer sk-...</c>, or the bare key for Anthropic) and a Redis vector database's password.
+    /// </summary>
+    public const string AiCredentialsSecret = "kong-ai-credentials";
+
     /// <summary>The field manager of the Provisioner's server-side apply.</summary>
     public const string FieldManager = "konnectaspire-provisioner";
 }

@@ -43,13 +43,53 @@ public sealed class KongAiGatewayPublishTests : IDisposable
     }
 
     [Fact]
-    public void A_published_bedrock_route_with_a_static_key_is_refused()
+    public void A_published_route_without_a_configured_key_is_served_by_the_published_stand_in()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var standIn = _host.Builder.AddContainer("llm-stand-in", "example/llm-stand-in", "1.0").WithHttpEndpoint(targetPort: 8080);
+
+        controlPlane.WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", standIn: standIn, credentialParameter: "anthropic-key");
+
+        Assert.Same(standIn.Resource, Assert.Single(controlPlane.Resource.Annotations.OfType<KongLlmRouteAnnotation>()).StandIn?.Resource);
+        Assert.DoesNotContain(_host.Builder.Resources, resource => resource is ParameterResource);
+    }
+
+    [Fact]
+    public async Task The_published_stand_in_route_calls_the_stand_in_at_its_cluster_address()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var standIn = _host.Builder.AddContainer("llm-stand-in", "example/llm-stand-in", "1.0").WithHttpEndpoint(targetPort: 8080);
+
+        controlPlane.WithLlmRoute("/llm", "mistral", "mistral-small-latest", standIn: standIn);
+
+        Assert.Contains("\"upstream_url\":\"http://llm-stand-in:8080/v1/chat/completions\"", await PublishedConfigJson(controlPlane.Resource));
+    }
+
+    [Fact]
+    public void A_published_bedrock_route_with_a_static_key_is_refused()
+    {
+        using var host = new KongTestAppHost("--operation", "publish", "--step", "publish", "Parameters:aws-access-key-id=AKIA", "Parameters:aws-secret-access-key=s");
+        var controlPlane = host.Builder.AddKongControlPlane("kong");
 
         var error = Assert.Throws<InvalidOperationException>(
             () => controlPlane.WithLlmRoute("/bedrock", "bedrock", "amazon.nova-lite-v1:0", credentialParameter: "aws", awsRegion: "us-east-1"));
 
         Assert.StartsWith("Bedrock model 'amazon.nova-lite-v1:0' has a static AWS access key, which is for local runs only", error.Message);
+    }
+
+    [Fact]
+    public async Task A_published_semantic_cache_takes_the_redis_password_from_a_vault_reference()
+    {
+        using var host = new KongTestAppHost("--operation", "publish", "--step", "publish", "Parameters:llm-cache-password=redis-pw-never-published");
+        var standIn = host.Builder.AddContainer("llm-stand-in", "example/llm-stand-in", "1.0").WithHttpEndpoint(targetPort: 8080);
+        var controlPlane = host.Builder.AddResource<IKongControlPlaneResource>(new EnterpriseControlPlane("konnect", connect: false))
+            .WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: standIn);
+
+        controlPlane.WithSemanticCache("llm", host.Builder.AddRedisStack("llm-cache"));
+
+        var configuration = await KongGatewayConfigurationBuilder.BuildAsync(
+            controlPlane.Resource, endpoint => new Uri(endpoint.Resource is RedisResource ? "tcp://llm-cache.konnect-aspire.svc.cluster.local:6379" : "http://llm-stand-in.konnect-aspire.svc.cluster.local:8080"), host.Builder.ExecutionContext, CancellationToken.None);
+        var redis = configuration.Plugins.Single(p => p.Name == "ai-semantic-cache").Config["vectordb"]!["redis"]!.ToJsonString();
+        Assert.Equal("""{"host":"llm-cache.konnect-aspire.svc.cluster.local","port":6379,"password":"{vault://env/llm-cache-password}"}""", redis);
     }
 }

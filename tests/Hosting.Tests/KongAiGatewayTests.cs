@@ -39,7 +39,7 @@ public sealed class KongAiGatewayTests : IDisposable
     private async Task<JsonObject> PluginConfig(IKongControlPlaneResource controlPlane, string plugin)
     {
         var configuration = await KongGatewayConfigurationBuilder.BuildAsync(
-            controlPlane, endpoint => new Uri($"http://{endpoint.Resource.Name}:8080"), _host.Builder.ExecutionContext, CancellationToken.None);
+            controlPlane, endpoint => new Uri($"http://{endpoint.Resource.Name}.dev.internal:8080"), _host.Builder.ExecutionContext, CancellationToken.None);
         return configuration.Plugins.Single(p => p.Name == plugin).Config;
     }
 

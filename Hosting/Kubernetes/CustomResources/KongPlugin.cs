@@ -18,4 +18,21 @@ internal sealed class KongPlugin : IKubernetesObject<V1ObjectMeta>
 
     /// <summary>The plugin config as plain dictionaries, lists and scalars so that it serializes like any other value.</summary>
     public IDictionary<string, object?> Config { get; set; } = new Dictionary<string, object?>();
+
+    /// <summary>Fields added to <see cref="Config"/> from Secret keys, so secret values never appear in the manifest.</summary>
+    public IList<ConfigPatch>? ConfigPatches { get; set; }
+
+    /// <summary>One configPatches item: a JSON pointer into the config and the Secret key its value comes from.</summary>
+    internal sealed class ConfigPatch
+    {
+        public string Path { get; set; } = "";
+
+        public PatchSource ValueFrom { get; set; } = new();
+    }
+
+    /// <summary>configPatches[].valueFrom.</summary>
+    internal sealed class PatchSource
+    {
+        public V1SecretKeySelector SecretKeyRef { get; set; } = new();
+    }
 }
