@@ -30,8 +30,8 @@ public sealed class AppHostKonnectModeTests : IDisposable
             Assert.Equal("docker.io/kong/kong-gateway:3.10.0.1", image);
         });
         Assert.DoesNotContain(builder.Resources, resource => resource is PostgresServerResource || resource.Name == "kong-migrations");
-        Assert.Single(controlPlane.Annotations.OfType<KongRouteAnnotation>());
-        Assert.Single(controlPlane.Annotations.OfType<KongPluginAnnotation>());
+        Assert.Single(controlPlane.Annotations.OfType<KongRouteAnnotation>(), route => route.Name == "orders");
+        Assert.Single(controlPlane.Annotations.OfType<KongPluginAnnotation>(), plugin => plugin.Route == "orders");
     }
 
     [Fact]
