@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Sync;
@@ -9,8 +11,9 @@ using Polly.Retry;
 namespace Aspire.Hosting.Kong;
 
 /// <summary>
-/// Syncs the gateway config recorded on a local control plane through its Admin API once it is healthy, and logs
-/// what changed (or why Kong refused it) to the control plane's console and the AppHost log.
+/// Syncs the gateway config recorded on a local control plane through its Admin API once it is healthy (and again on
+/// the "Sync gateway config" command), and logs what changed (or why Kong refused it) to the control plane's console
+/// and the AppHost log.
 /// </summary>
 internal static class KongGatewayConfigSync
 {
@@ -32,13 +35,41 @@ internal static class KongGatewayConfigSync
         })
         .Build();
 
-    public static async Task SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
+    // One sync at a time per control plane: the "Sync gateway config" command may be run while the first sync is going.
+    private static readonly ConditionalWeakTable<KongControlPlaneResource, SemaphoreSlim> Gates = new();
+
+    /// <summary>
+    /// The sync run once the control plane is healthy. A failure has been logged and shown on the control plane by
+    /// <see cref="SyncAsync"/>; the data planes keep running with what Kong accepted, so it goes no further.
+    /// </summary>
+    public static async Task SyncWhenReadyAsync(KongControlPlaneResource controlPlane, ResourceReadyEvent ready, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncAsync(controlPlane, ready.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Already reported by SyncAsync.
+        }
+    }
+
+    /// <summary>
+    /// Builds the gateway config recorded on <paramref name="controlPlane"/> (reading its decK files again), syncs it
+    /// through the Admin API, logs what changed to the control plane's console and the AppHost log, and shows on the
+    /// control plane the result, the number of services, routes and plugins synced, the time and the Kong version.
+    /// </summary>
+    /// <returns>What the sync changed. When the config has problems or Kong refuses it, the exception says which entity and why.</returns>
+    public static async Task<GatewaySyncResult> SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
     {
         var consoleLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(controlPlane);
         var appLog = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KongGatewayConfigSync).FullName!);
         var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var gate = Gates.GetValue(controlPlane, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfProblems(controlPlane);
             var executionContext = services.GetRequiredService<DistributedApplicationExecutionContext>();
             var addresses = await ResolveUpstreamsAsync(controlPlane, executionContext, cancellationToken).ConfigureAwait(false);
             var desired = await KongGatewayConfigurationBuilder.BuildAsync(
@@ -56,14 +87,29 @@ internal static class KongGatewayConfigSync
             var summary = Summarize(result);
             consoleLog.LogInformation("Gateway config synced through the Admin API: {Summary}", summary);
             appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced: {Summary}", controlPlane.Name, summary);
-            await PublishStatusAsync(notifications, controlPlane, $"synced: {Count(result)}").ConfigureAwait(false);
+            var version = await KongAdminApiVersion.ReadAsync(http, cancellationToken).ConfigureAwait(false);
+            var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+            await notifications.PublishUpdateAsync(controlPlane, snapshot =>
+            {
+                var properties = KongSnapshotProperties.Set(snapshot.Properties, StatusProperty, $"synced: {Count(result)}");
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Services, desired.Services.Count);
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Routes, desired.Routes.Count);
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Plugins, desired.Plugins.Count);
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture));
+                return snapshot with { Properties = version is null ? properties : KongSnapshotProperties.Set(properties, KongSnapshotProperties.Version, version) };
+            }).ConfigureAwait(false);
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Data planes keep running with what Kong accepted; the error stays visible on the control plane.
             consoleLog.LogError(ex, "Gateway config sync failed: {Reason}", ex.Message);
             appLog.LogError("Gateway config sync to Kong control plane '{ControlPlane}' failed: {Reason}", controlPlane.Name, ex.Message);
             await PublishStatusAsync(notifications, controlPlane, $"sync failed: {ex.Message}").ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -133,6 +179,17 @@ internal static class KongGatewayConfigSync
         }
 
         return addresses;
+    }
+
+    // A decK file edited since start-up is checked again, so its problems are named before anything is sent.
+    private static void ThrowIfProblems(KongControlPlaneResource controlPlane)
+    {
+        var problems = KongGatewayConfigurationBuilder.FindProblems(controlPlane);
+        if (problems.Count > 0)
+        {
+            throw new DistributedApplicationException(
+                $"The gateway config of Kong control plane '{controlPlane.Name}' would be rejected, so nothing was sent: {string.Join(" ", problems)}");
+        }
     }
 
     private static Task PublishStatusAsync(ResourceNotificationService notifications, IResource controlPlane, string status)
