@@ -67,6 +67,7 @@ internal static class KongGatewayConfigSync
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var gate = Gates.GetValue(controlPlane, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        HttpClient? http = null;
         try
         {
             ThrowIfProblems(controlPlane);
@@ -78,7 +79,7 @@ internal static class KongGatewayConfigSync
                 executionContext,
                 cancellationToken).ConfigureAwait(false);
 
-            using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
+            http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
             var synchronizer = new GatewayConfigSynchronizer(new KongAdminApiStore(http), OwnerTag);
             var result = await Retry.ExecuteAsync(
                 async token => await synchronizer.SyncAsync(desired, token).ConfigureAwait(false),
@@ -87,7 +88,6 @@ internal static class KongGatewayConfigSync
             var summary = Summarize(result);
             consoleLog.LogInformation("Gateway config synced through the Admin API: {Summary}", summary);
             appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced: {Summary}", controlPlane.Name, summary);
-            var version = await KongAdminApiVersion.ReadAsync(http, cancellationToken).ConfigureAwait(false);
             var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             await notifications.PublishUpdateAsync(controlPlane, snapshot =>
             {
@@ -95,8 +95,7 @@ internal static class KongGatewayConfigSync
                 properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Services, desired.Services.Count);
                 properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Routes, desired.Routes.Count);
                 properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Plugins, desired.Plugins.Count);
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture));
-                return snapshot with { Properties = version is null ? properties : KongSnapshotProperties.Set(properties, KongSnapshotProperties.Version, version) };
+                return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture)) };
             }).ConfigureAwait(false);
             return result;
         }
@@ -109,6 +108,13 @@ internal static class KongGatewayConfigSync
         }
         finally
         {
+            // Also after a refusal: the Admin API answered, so the version it reports is worth showing.
+            if (http is not null && !cancellationToken.IsCancellationRequested)
+            {
+                await PublishVersionAsync(notifications, controlPlane, http, cancellationToken).ConfigureAwait(false);
+            }
+
+            http?.Dispose();
             gate.Release();
         }
     }
@@ -189,6 +195,17 @@ internal static class KongGatewayConfigSync
         {
             throw new DistributedApplicationException(
                 $"The gateway config of Kong control plane '{controlPlane.Name}' would be rejected, so nothing was sent: {string.Join(" ", problems)}");
+        }
+    }
+
+    private static async Task PublishVersionAsync(ResourceNotificationService notifications, IResource controlPlane, HttpClient http, CancellationToken cancellationToken)
+    {
+        if (await KongAdminApiVersion.ReadAsync(http, cancellationToken).ConfigureAwait(false) is { } version)
+        {
+            await notifications.PublishUpdateAsync(controlPlane, snapshot => snapshot with
+            {
+                Properties = KongSnapshotProperties.Set(snapshot.Properties, KongSnapshotProperties.Version, version),
+            }).ConfigureAwait(false);
         }
     }
 

@@ -143,7 +143,7 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_sync_on_ready_shows_a_refusal_on_the_control_plane_without_throwing()
+    public async Task The_sync_on_ready_shows_a_refusal_and_the_running_Kong_version_on_the_control_plane_without_throwing()
     {
         await using var admin = new FakeKongAdminApi(refusedCollection: "plugins");
         var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
@@ -151,6 +151,7 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
         await KongGatewayConfigSync.SyncWhenReadyAsync(controlPlane, new ResourceReadyEvent(controlPlane, _host.App.Services), CancellationToken.None);
 
         Assert.Contains("schema violation", Assert.IsType<string>(Properties(controlPlane)["kong.gateway-config"]), StringComparison.Ordinal);
+        Assert.Equal(FakeKongAdminApi.Version, Properties(controlPlane)["kong.version"]);
     }
 
     private Dictionary<string, object?> Properties(KongControlPlaneResource controlPlane)
