@@ -23,6 +23,18 @@ internal static class ExitCodes
     /// <summary>Konnect could not be reached, timed out, throttled or failed (5xx) after the retries.</summary>
     public const int KonnectUnavailable = 6;
 
+    /// <summary>The cluster cannot be used: unreachable, credentials refused, or the Kong Operator's CRDs missing.</summary>
+    public const int PreconditionFailed = 7;
+
+    /// <summary>The cluster did not get where it was asked to within --timeout (or a rollout gave up).</summary>
+    public const int Timeout = 8;
+
+    /// <summary>The Kubernetes API server rejected an object (invalid, conflict, refused by a webhook).</summary>
+    public const int ApplyRejected = 9;
+
+    /// <summary><c>diff</c> found objects that deploy would change.</summary>
+    public const int DifferencesFound = 10;
+
     /// <summary>Interrupted (Ctrl+C), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

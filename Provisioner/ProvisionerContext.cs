@@ -13,6 +13,9 @@ internal sealed class ProvisionerContext
 
     public string WorkingDirectory { get; init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>Where ~/.kube/config is looked for when $KUBECONFIG is not set.</summary>
+    public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Sends the Konnect requests; null means the network.</summary>

@@ -11,14 +11,14 @@ using Polly.Retry;
 namespace Aspire.Hosting.Kong;
 
 /// <summary>
-/// Syncs the gateway config recorded on a local control plane through its Admin API once it is healthy (and again on
-/// the "Sync gateway config" command), and logs what changed (or why Kong refused it) to the control plane's console
-/// and the AppHost log.
+/// Syncs the gateway config recorded on a control plane (a local one through its Admin API, a Konnect one to its core
+/// entities) once it is up, and again on the "Sync gateway config" command; logs what changed (or why it was refused)
+/// to the control plane's console and the AppHost log, and shows the outcome on the control plane.
 /// </summary>
 internal static class KongGatewayConfigSync
 {
     /// <summary>The tag that marks the Kong entities the AppHost owns; entities without it are left alone.</summary>
-    public const string OwnerTag = "konnectaspire";
+    public const string OwnerTag = GatewayConfigSynchronizer.DefaultOwnerTag;
 
     private const string StatusProperty = "kong.gateway-config";
 
@@ -36,38 +36,73 @@ internal static class KongGatewayConfigSync
         .Build();
 
     // One sync at a time per control plane: the "Sync gateway config" command may be run while the first sync is going.
-    private static readonly ConditionalWeakTable<KongControlPlaneResource, SemaphoreSlim> Gates = new();
+    private static readonly ConditionalWeakTable<IKongControlPlaneResource, SemaphoreSlim> Gates = new();
+
+    /// <summary>The sync run once the local control plane is healthy; see <see cref="WithoutRethrowingAsync"/>.</summary>
+    public static Task SyncWhenReadyAsync(KongControlPlaneResource controlPlane, ResourceReadyEvent ready, CancellationToken cancellationToken)
+        => WithoutRethrowingAsync(SyncAsync(controlPlane, ready.Services, cancellationToken), cancellationToken);
 
     /// <summary>
-    /// The sync run once the control plane is healthy. A failure has been logged and shown on the control plane by
-    /// <see cref="SyncAsync"/>; the data planes keep running with what Kong accepted, so it goes no further.
+    /// Waits for a sync started at start-up. A failure has already been logged and shown on the control plane by
+    /// <see cref="SyncAsync(IKongControlPlaneResource, IGatewayEntityStore, string, IServiceProvider, CancellationToken)"/>;
+    /// the data planes keep running with what was accepted, so it goes no further.
     /// </summary>
-    public static async Task SyncWhenReadyAsync(KongControlPlaneResource controlPlane, ResourceReadyEvent ready, CancellationToken cancellationToken)
+    public static async Task WithoutRethrowingAsync(Task sync, CancellationToken cancellationToken)
     {
         try
         {
-            await SyncAsync(controlPlane, ready.Services, cancellationToken).ConfigureAwait(false);
+            await sync.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Already reported by SyncAsync.
+            // Already reported.
+        }
+    }
+
+    /// <summary>
+    /// Syncs a local control plane through its Admin API, then shows the Kong version the Admin API reports (also
+    /// after a refusal: the Admin API answered).
+    /// </summary>
+    /// <returns>What the sync changed. When the config has problems or Kong refuses it, the exception says which entity and why.</returns>
+    public static async Task<GatewaySyncResult> SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            return await SyncAsync(controlPlane, new KongAdminApiStore(http), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await PublishVersionAsync(services.GetRequiredService<ResourceNotificationService>(), controlPlane, http, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 
     /// <summary>
     /// Builds the gateway config recorded on <paramref name="controlPlane"/> (reading its decK files again), syncs it
-    /// through the Admin API, logs what changed to the control plane's console and the AppHost log, and shows on the
-    /// control plane the result, the number of services, routes and plugins synced, the time and the Kong version.
+    /// into <paramref name="store"/>, logs what changed to the control plane's console and the AppHost log, and shows on
+    /// the control plane the outcome, the number of services, routes and plugins synced and the time.
     /// </summary>
-    /// <returns>What the sync changed. When the config has problems or Kong refuses it, the exception says which entity and why.</returns>
-    public static async Task<GatewaySyncResult> SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
+    /// <param name="controlPlane">The control plane whose routes, plugins and decK files are synced.</param>
+    /// <param name="store">Where the entities go.</param>
+    /// <param name="target">How the log names the target, e.g. "through the Admin API".</param>
+    /// <param name="services">The AppHost services.</param>
+    /// <param name="cancellationToken">Stops the sync.</param>
+    /// <returns>What the sync changed. A failure is logged and shown first, then thrown: the message says which entity and why.</returns>
+    public static async Task<GatewaySyncResult> SyncAsync(
+        IKongControlPlaneResource controlPlane,
+        IGatewayEntityStore store,
+        string target,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
     {
         var consoleLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(controlPlane);
         var appLog = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KongGatewayConfigSync).FullName!);
         var notifications = services.GetRequiredService<ResourceNotificationService>();
         var gate = Gates.GetValue(controlPlane, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        HttpClient? http = null;
         try
         {
             ThrowIfProblems(controlPlane);
@@ -79,15 +114,14 @@ internal static class KongGatewayConfigSync
                 executionContext,
                 cancellationToken).ConfigureAwait(false);
 
-            http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
-            var synchronizer = new GatewayConfigSynchronizer(new KongAdminApiStore(http), OwnerTag);
+            var synchronizer = new GatewayConfigSynchronizer(store, OwnerTag);
             var result = await Retry.ExecuteAsync(
                 async token => await synchronizer.SyncAsync(desired, token).ConfigureAwait(false),
                 cancellationToken).ConfigureAwait(false);
 
             var summary = Summarize(result);
-            consoleLog.LogInformation("Gateway config synced through the Admin API: {Summary}", summary);
-            appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced: {Summary}", controlPlane.Name, summary);
+            consoleLog.LogInformation("Gateway config synced {Target}: {Summary}", target, summary);
+            appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced {Target}: {Summary}", controlPlane.Name, target, summary);
             var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
             await notifications.PublishUpdateAsync(controlPlane, snapshot =>
             {
@@ -108,13 +142,6 @@ internal static class KongGatewayConfigSync
         }
         finally
         {
-            // Also after a refusal: the Admin API answered, so the version it reports is worth showing.
-            if (http is not null && !cancellationToken.IsCancellationRequested)
-            {
-                await PublishVersionAsync(notifications, controlPlane, http, cancellationToken).ConfigureAwait(false);
-            }
-
-            http?.Dispose();
             gate.Release();
         }
     }
@@ -153,7 +180,7 @@ internal static class KongGatewayConfigSync
     // The data planes are containers: an upstream is addressed as they reach it in the container network
     // (another container's alias, or the host gateway for a project), never as localhost.
     private static async Task<Dictionary<(string Resource, string Endpoint), Uri>> ResolveUpstreamsAsync(
-        KongControlPlaneResource controlPlane,
+        IKongControlPlaneResource controlPlane,
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
@@ -188,7 +215,7 @@ internal static class KongGatewayConfigSync
     }
 
     // A decK file edited since start-up is checked again, so its problems are named before anything is sent.
-    private static void ThrowIfProblems(KongControlPlaneResource controlPlane)
+    private static void ThrowIfProblems(IKongControlPlaneResource controlPlane)
     {
         var problems = KongGatewayConfigurationBuilder.FindProblems(controlPlane);
         if (problems.Count > 0)

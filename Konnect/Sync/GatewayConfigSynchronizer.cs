@@ -12,7 +12,7 @@ namespace KonnectAspire.Konnect.Sync;
 /// Order: PUT services, routes, plugins (only those missing or different); then DELETE stale plugins, routes,
 /// services. A second run with the same model sends no PUT or DELETE.
 /// <code>
-/// var sync = new GatewayConfigSynchronizer(new KongAdminApiStore(http), "konnect-aspire");
+/// var sync = new GatewayConfigSynchronizer(new KongAdminApiStore(http), GatewayConfigSynchronizer.DefaultOwnerTag);
 /// var result = await sync.SyncAsync(configuration, ct);   // result.Created: ["service orders", "route orders"]
 /// </code>
 /// </remarks>
@@ -20,6 +20,12 @@ namespace KonnectAspire.Konnect.Sync;
 /// <param name="ownerTag">The tag that marks the entities this sync owns.</param>
 public sealed class GatewayConfigSynchronizer(IGatewayEntityStore store, string ownerTag)
 {
+    /// <summary>
+    /// The owner tag of this product: the AppHost (local Admin API and Konnect mode) and the Provisioner's
+    /// <c>konnect sync</c> both tag what they manage with it, so each sees the other's entities as its own.
+    /// </summary>
+    public const string DefaultOwnerTag = "konnectaspire";
+
     private static readonly GatewayEntityKind[] CreationOrder =
         [GatewayEntityKind.Service, GatewayEntityKind.Route, GatewayEntityKind.Plugin];
 
@@ -141,7 +147,7 @@ public sealed class GatewayConfigSynchronizer(IGatewayEntityStore store, string 
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerTag);
         if (!GatewayConfigurationValidator.IsValidTag(ownerTag))
-            throw new ArgumentException($"The owner tag '{ownerTag}' is not a valid Kong tag; use printable characters without ',' or '/', e.g. 'konnect-aspire'.", nameof(ownerTag));
+            throw new ArgumentException($"The owner tag '{ownerTag}' is not a valid Kong tag; use printable characters without ',' or '/', e.g. '{DefaultOwnerTag}'.", nameof(ownerTag));
         return ownerTag;
     }
 

@@ -11,7 +11,6 @@ namespace KonnectAspire.Provisioner.Commands;
 /// </summary>
 internal sealed class KonnectSyncCommand : KonnectVerbCommand
 {
-    public const string DefaultOwnerTag = "konnect-aspire";
     public const string DeckFileName = "kong.yaml";
 
     private readonly Argument<FileSystemInfo> _source = new("path")
@@ -30,8 +29,8 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
 
     public static Option<string> OwnerTagOption() => new("--owner-tag")
     {
-        Description = "The tag marking the entities this tool owns; entities without it are never changed or deleted.",
-        DefaultValueFactory = _ => DefaultOwnerTag,
+        Description = "The tag marking the entities this tool owns (the AppHost uses the same one); entities without it are never changed or deleted.",
+        DefaultValueFactory = _ => GatewayConfigSynchronizer.DefaultOwnerTag,
     };
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ public sealed class AppHostModelTests : IAsyncLifetime
     private IDistributedApplicationTestingBuilder _builder = null!;
 
     public async Task InitializeAsync()
-        => _builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}"]);
+        => _builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode]);
 
     public Task DisposeAsync()
     {

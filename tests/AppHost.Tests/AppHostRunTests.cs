@@ -23,7 +23,7 @@ public sealed class AppHostRunTests(ITestOutputHelper output) : IDisposable
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}"],
+            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
             cancellation.Token);
         foreach (var resource in KongAndItsContainers(builder.Resources))
         {
@@ -46,7 +46,7 @@ public sealed class AppHostRunTests(ITestOutputHelper output) : IDisposable
         Skip.If(ContainerEngine.Unavailable is not null, ContainerEngine.Unavailable);
         using var cancellation = new CancellationTokenSource(StartTimeout + KongReadyTimeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}"],
+            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
             cancellation.Token);
         await using var app = await builder.BuildAsync(cancellation.Token);
         await app.StartAsync(cancellation.Token);

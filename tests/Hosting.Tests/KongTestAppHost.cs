@@ -57,15 +57,21 @@ internal sealed class KongTestAppHost : IDisposable
 
         var adminEndpoint = controlPlane.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
         adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", adminPort);
-        var upstream = orders.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "http");
-        upstream.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
-            KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
-            new AllocatedEndpoint(upstream, "orders-api.dev.internal", 8080, EndpointBindingMode.SingleAddress, null, KnownNetworkIdentifiers.DefaultAspireContainerNetwork));
+        AllocateInContainerNetwork(orders, "orders-api.dev.internal", 8080);
         return controlPlane;
     }
 
+    /// <summary>What DCP records once the containers run: <paramref name="upstream"/>'s http endpoint as the data planes reach it.</summary>
+    public static void AllocateInContainerNetwork(IResourceBuilder<ContainerResource> upstream, string host, int port)
+    {
+        var endpoint = upstream.Resource.Annotations.OfType<EndpointAnnotation>().Single(annotation => annotation.Name == "http");
+        endpoint.AllAllocatedEndpoints.AddOrUpdateAllocatedEndpoint(
+            KnownNetworkIdentifiers.DefaultAspireContainerNetwork,
+            new AllocatedEndpoint(endpoint, host, port, EndpointBindingMode.SingleAddress, null, KnownNetworkIdentifiers.DefaultAspireContainerNetwork));
+    }
+
     /// <summary>The next run of the same AppHost: same project folder, same certificate folder.</summary>
-    public KongTestAppHost NextRun() => new(this, []);
+    public KongTestAppHost NextRun(params string[] args) => new(this, args);
 
     public DistributedApplication App => _app ??= Builder.Build();
 

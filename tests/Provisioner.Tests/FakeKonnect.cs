@@ -25,6 +25,10 @@ public sealed class FakeKonnect : IAsyncDisposable
 
     public IReadOnlyCollection<JsonObject> ControlPlanes => _controlPlanes.Values.ToList();
 
+    /// <summary>The core entities of one kind (services, routes, plugins) stored on a control plane.</summary>
+    public IReadOnlyList<JsonObject> Entities(Guid controlPlane, string kind)
+        => _entities.Where(e => e.Key.ControlPlane == controlPlane && e.Key.Kind == kind).Select(e => e.Value).ToList();
+
     public IReadOnlyList<string> PinnedCertificates(Guid controlPlane)
         => _certificates.Values.Where(c => c.ControlPlane == controlPlane).Select(c => c.Cert).ToList();
 

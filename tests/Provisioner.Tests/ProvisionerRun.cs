@@ -20,12 +20,35 @@ public sealed class ProvisionerRun : IDisposable
 
     public string Error { get; private set; } = string.Empty;
 
+    /// <summary>Output then error output, for messages whichever console they went to.</summary>
+    public string Transcript => Output + Error;
+
     public string OutputDirectory(string controlPlane) => Path.Combine(WorkingDirectory, "konnect", controlPlane);
 
     public ProvisionerRun WithEnvironment(string name, string value)
     {
         _environment[name] = value;
         return this;
+    }
+
+    public ProvisionerRun WithoutEnvironment(string name)
+    {
+        _environment.Remove(name);
+        return this;
+    }
+
+    /// <summary>Copies a publish output of Kubernetes/PublishOutputs/ into the folder, with the stand-in gateway's port filled in.</summary>
+    public string PublishOutput(string flavour, int gatewayPort = 80)
+    {
+        var source = Path.Combine(AppContext.BaseDirectory, "Kubernetes", "PublishOutputs", flavour);
+        var target = Path.Combine(WorkingDirectory, flavour);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), File.ReadAllText(file).Replace("__GATEWAY_PORT__", $"{gatewayPort}", StringComparison.Ordinal));
+        }
+
+        return target;
     }
 
     public async Task<int> InvokeAsync(params string[] args)
@@ -38,6 +61,7 @@ public sealed class ProvisionerRun : IDisposable
             ErrorConsole = Console(error),
             GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
             WorkingDirectory = WorkingDirectory,
+            HomeDirectory = Path.Combine(WorkingDirectory, "home"),
         };
         var exitCode = await ProvisionerCli.Create(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         Output = output.ToString();

@@ -8,7 +8,7 @@ namespace KonnectAspire.Konnect.Tests.Sync;
 
 public sealed class GatewayConfigSynchronizerTests : FakeKongAdminApiTest
 {
-    private const string Owner = "konnect-aspire";
+    private const string Owner = GatewayConfigSynchronizer.DefaultOwnerTag;
 
     [Fact]
     public async Task First_sync_puts_services_then_routes_then_plugins_with_the_owner_tag()
@@ -32,18 +32,18 @@ public sealed class GatewayConfigSynchronizerTests : FakeKongAdminApiTest
 
         var puts = Kong.Requests.Where(request => request.Method == "PUT").Select(request => request.Json).ToList();
         AssertJson(
-            $$"""{"id":"{{serviceId}}","name":"orders","protocol":"http","host":"orders.internal","port":8080,"path":null,"tags":["team-a","konnect-aspire"]}""",
+            $$"""{"id":"{{serviceId}}","name":"orders","protocol":"http","host":"orders.internal","port":8080,"path":null,"tags":["team-a","konnectaspire"]}""",
             puts[0]);
         AssertJson(
             $$"""
             {"id":"{{routeId}}","name":"orders","service":{"id":"{{serviceId}}"},"paths":["/orders"],"methods":null,"hosts":null,
-             "protocols":["http","https"],"strip_path":true,"preserve_host":false,"tags":["konnect-aspire"]}
+             "protocols":["http","https"],"strip_path":true,"preserve_host":false,"tags":["konnectaspire"]}
             """,
             puts[1]);
         AssertJson(
             $$"""
             {"id":"{{KongEntityJson.IdOf(new GatewayPlugin { Name = "rate-limiting" })}}","name":"rate-limiting",
-             "config":{"minute":5,"policy":"local"},"enabled":true,"service":null,"route":null,"tags":["konnect-aspire"]}
+             "config":{"minute":5,"policy":"local"},"enabled":true,"service":null,"route":null,"tags":["konnectaspire"]}
             """,
             puts[2]);
         Assert.Equal(routeId.ToString(), puts[3]["route"]?["id"]?.GetValue<string>());

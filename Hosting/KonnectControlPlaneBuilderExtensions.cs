@@ -1,0 +1,178 @@
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong;
+using Aspire.Hosting.Lifecycle;
+using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Certificates;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds a Kong Konnect control plane to the application model.</summary>
+public static class KonnectControlPlaneBuilderExtensions
+{
+    /// <summary>The parameter the AppHost reads the Konnect token from: <c>Parameters:konnect-token</c> (env <c>Parameters__konnect-token</c>).</summary>
+    public const string DefaultTokenParameterName = "konnect-token";
+
+    /// <summary>The configuration key of the Konnect control plane name, when not passed in code; the resource name otherwise.</summary>
+    public const string ControlPlaneNameKey = "Konnect:ControlPlaneName";
+
+    /// <summary>The configuration key of the Konnect region (<c>us</c>, <c>eu</c>, <c>au</c>, <c>me</c>, <c>in</c>, <c>sg</c>), when not passed in code; <c>us</c> otherwise.</summary>
+    public const string RegionKey = "Konnect:Region";
+
+    /// <summary>The configuration key of another Konnect API root (e.g. a mock server); the region's API when unset.</summary>
+    public const string ApiBaseAddressKey = "Konnect:ApiBaseAddress";
+
+    /// <summary>
+    /// Whether a Konnect token is configured for the parameter <paramref name="parameterName"/>
+    /// (<c>Parameters:&lt;name&gt;</c> in user secrets, environment or command line). Only configuration is read: nothing
+    /// is added to the model and nobody is prompted, so an AppHost without a token stays local.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="parameterName">The parameter name; <see cref="DefaultTokenParameterName"/> by default.</param>
+    /// <returns>True when the parameter has a non-blank value.</returns>
+    /// <remarks>
+    /// <code>
+    /// IResourceBuilder&lt;IKongControlPlaneResource&gt; controlPlane = builder.HasKonnectToken()
+    ///     ? builder.AddKonnectControlPlane("kong", builder.AddParameter("konnect-token", secret: true))
+    ///     : builder.AddKongControlPlane("kong");
+    /// </code>
+    /// </remarks>
+    public static bool HasKonnectToken(this IDistributedApplicationBuilder builder, string parameterName = DefaultTokenParameterName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(parameterName);
+        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterKey(parameterName)]);
+    }
+
+    /// <summary>
+    /// Adds a Kong Konnect control plane. On start it finds the control plane named <paramref name="controlPlaneName"/> in
+    /// Konnect or creates it (hybrid, pinned client certificates), pins the data-plane certificate, shows the control
+    /// plane on the dashboard with a link to it in Konnect, and syncs the routes and plugins recorded on it to its core
+    /// entities. Data planes added with <c>AddKongDataPlane</c> run Kong Gateway (Enterprise) and wait until it is ready,
+    /// so Enterprise-only plugins are allowed.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="token">A secret parameter holding a Konnect personal (<c>kpat_…</c>) or system account (<c>spat_…</c>) token.</param>
+    /// <param name="controlPlaneName">The control plane name in Konnect; <see cref="ControlPlaneNameKey"/> or <paramref name="name"/> when null.</param>
+    /// <param name="region">The Konnect region; <see cref="RegionKey"/> or <see cref="KonnectRegion.Us"/> when null.</param>
+    /// <returns>The control plane builder, for routes and plugins.</returns>
+    /// <exception cref="DistributedApplicationException">The configured token, region or API root cannot work; the message names the fix and never the token.</exception>
+    /// <remarks>
+    /// The token is used only by the AppHost to call Konnect: it never goes into a container, a log or the dashboard's
+    /// properties. The data-plane certificate is made once per AppHost and Konnect control plane and kept owner-only
+    /// beside the local cluster certificates (see <see cref="KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey"/>).
+    /// In publish mode nothing is added to the model and Konnect is not called; the returned builder still records
+    /// routes and plugins for the publisher.
+    /// </remarks>
+    public static IResourceBuilder<KonnectControlPlaneResource> AddKonnectControlPlane(
+        this IDistributedApplicationBuilder builder,
+        [ResourceName] string name,
+        IResourceBuilder<ParameterResource> token,
+        string? controlPlaneName = null,
+        KonnectRegion? region = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(token);
+
+        CheckConfiguredToken(builder, name, token.Resource);
+        var konnectName = (controlPlaneName ?? builder.Configuration[ControlPlaneNameKey] ?? name).Trim();
+        if (konnectName.Length is < 2 or > 256)
+        {
+            throw new DistributedApplicationException(
+                $"The Konnect control plane name of '{name}' must be 2 to 256 characters; '{konnectName}' is not. Pass controlPlaneName to AddKonnectControlPlane or set {ControlPlaneNameKey}.");
+        }
+
+        var resource = new KonnectControlPlaneResource(name, konnectName, region ?? ConfiguredRegion(builder, name), token.Resource)
+        {
+            ApiBaseAddress = ConfiguredApiBaseAddress(builder, name),
+        };
+
+        builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.CreateResourceBuilder(resource);
+        }
+
+        var certificates = new ClusterCertificateStore(builder.Configuration[KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
+        var owner = $"{builder.AppHostDirectory}|konnect|{resource.ApiBaseAddress?.AbsoluteUri ?? KonnectClientOptions.RegionName(resource.Region)}|{konnectName}";
+
+        return builder.AddResource(resource)
+            .WithIconName("CloudFlow")
+            .WithReferenceRelationship(token)
+            .ExcludeFromManifest()
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "KonnectControlPlane",
+                State = KnownResourceStates.NotStarted,
+                Properties =
+                [
+                    new(CustomResourceKnownProperties.Source, $"Konnect {KonnectClientOptions.RegionName(resource.Region)}: {konnectName}"),
+                    new(KonnectControlPlaneStartup.ControlPlaneNameProperty, konnectName),
+                    new(KonnectControlPlaneStartup.RegionProperty, KonnectClientOptions.RegionName(resource.Region)),
+                ],
+            })
+            .WithAnnotation(new KongClusterCertificateAnnotation(certificates, owner))
+            .WithAnnotation(new KongDataPlaneConnectionAnnotation(context =>
+            {
+                KonnectDataPlaneSetting.AddTo(context.EnvironmentVariables, resource);
+                return Task.CompletedTask;
+            }))
+            .OnInitializeResource((controlPlane, initialize, cancellationToken) => KonnectControlPlaneStartup.StartAsync(controlPlane, initialize.Services, cancellationToken));
+    }
+
+    /// <summary>Where Aspire reads a (non connection string) parameter's value from.</summary>
+    internal static string ParameterKey(string parameterName) => $"Parameters:{parameterName}";
+
+    // A token in configuration is checked now, so a wrong one stops the AppHost before anything starts.
+    private static void CheckConfiguredToken(IDistributedApplicationBuilder builder, string name, ParameterResource token)
+    {
+        var key = ParameterKey(token.Name);
+        if (builder.Configuration[key] is not { } configured)
+        {
+            return;
+        }
+
+        try
+        {
+            KonnectAccessToken.Parse(configured, key);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DistributedApplicationException(
+                $"Konnect control plane '{name}': {ex.Message} Set it with `dotnet user-secrets set {key} kpat_... --project <AppHost>` " +
+                $"or the environment variable {key.Replace(":", "__", StringComparison.Ordinal)}; remove it to run the local control plane instead.",
+                ex);
+        }
+    }
+
+    private static KonnectRegion ConfiguredRegion(IDistributedApplicationBuilder builder, string name)
+    {
+        if (builder.Configuration[RegionKey] is not { Length: > 0 } configured)
+        {
+            return KonnectRegion.Us;
+        }
+
+        try
+        {
+            return KonnectClientOptions.ParseRegion(configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new DistributedApplicationException($"Konnect control plane '{name}': {RegionKey} is '{configured}', which is not a Konnect region; use one of us, eu, au, me, in, sg.", ex);
+        }
+    }
+
+    private static Uri? ConfiguredApiBaseAddress(IDistributedApplicationBuilder builder, string name)
+    {
+        if (builder.Configuration[ApiBaseAddressKey] is not { Length: > 0 } configured)
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(configured, UriKind.Absolute, out var address) && (address.Scheme == Uri.UriSchemeHttps || address.Scheme == Uri.UriSchemeHttp)
+            ? address
+            : throw new DistributedApplicationException(
+                $"Konnect control plane '{name}': {ApiBaseAddressKey} is '{configured}', which is not an http(s) URL; remove it to use the region's API, or give e.g. http://127.0.0.1:4010.");
+    }
+}

@@ -1,0 +1,107 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace Aspire.Hosting;
+
+/// <summary>Adds and configures an <see cref="EksEnvironmentResource"/>.</summary>
+public static class EksEnvironmentBuilderExtensions
+{
+    /// <summary>
+    /// Adds an EKS compute environment. In publish mode (<c>aspire publish</c>, or
+    /// <c>dotnet run --project AppHost -- --operation publish --step publish --output-path &lt;dir&gt;</c>) it writes
+    /// Kubernetes manifests and a kustomization.yaml to <c>&lt;dir&gt;/&lt;name&gt;</c>; in run mode it is not part of the model.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <returns>The environment's builder.</returns>
+    /// <remarks>
+    /// <code>
+    /// builder.AddEksEnvironment("eks")
+    ///     .WithNamespace("gateway")
+    ///     .WithDataPlaneFlavor(EksDataPlaneFlavor.Plain);
+    /// </code>
+    /// </remarks>
+    public static IResourceBuilder<EksEnvironmentResource> AddEksEnvironment(this IDistributedApplicationBuilder builder, [ResourceName] string name)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+
+        var environment = new EksEnvironmentResource(name);
+        return builder.ExecutionContext.IsPublishMode
+            ? builder.AddResource(environment).ExcludeFromManifest()
+            : builder.CreateResourceBuilder(environment);
+    }
+
+    /// <summary>Changes any of the environment's options; the change is applied when the manifests are written.</summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="configure">The change.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithEksOptions(this IResourceBuilder<EksEnvironmentResource> builder, Action<EksEnvironmentOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        return builder.WithAnnotation(new EksOptionsCallbackAnnotation<EksEnvironmentOptions>(configure));
+    }
+
+    /// <summary>Sets the Kubernetes namespace everything is published into (a DNS label, checked at publish).</summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="namespace">The namespace.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithNamespace(this IResourceBuilder<EksEnvironmentResource> builder, string @namespace)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(@namespace);
+
+        return builder.WithEksOptions(options => options.Namespace = @namespace);
+    }
+
+    /// <summary>Chooses how the Kong data planes are published (default <see cref="EksDataPlaneFlavor.KongOperator"/>).</summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="flavor">The flavour.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithDataPlaneFlavor(this IResourceBuilder<EksEnvironmentResource> builder, EksDataPlaneFlavor flavor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        return builder.WithEksOptions(options => options.Flavor = flavor);
+    }
+
+    /// <summary>Sets the scheme of the data planes' load balancers and adds annotations to their Services.</summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="scheme">Internet-facing or internal.</param>
+    /// <param name="annotations">Extra AWS Load Balancer Controller annotations, or null; they win over the built-in ones.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithLoadBalancer(this IResourceBuilder<EksEnvironmentResource> builder, AwsLoadBalancerScheme scheme, IReadOnlyDictionary<string, string>? annotations = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        return builder.WithEksOptions(options =>
+        {
+            options.LoadBalancerScheme = scheme;
+            foreach (var (key, value) in annotations ?? new Dictionary<string, string>())
+            {
+                options.LoadBalancerAnnotations[key] = value;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Sets the registry and tag of project images, e.g. an ECR registry and a build number. Configuration keys
+    /// <c>Publish:&lt;name&gt;:ImageRegistry</c> and <c>Publish:&lt;name&gt;:ImageTag</c> override them at publish time.
+    /// </summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="registry">The registry host, e.g. <c>123456789012.dkr.ecr.us-east-2.amazonaws.com</c>.</param>
+    /// <param name="tag">The tag, or null to keep the current one.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithProjectImages(this IResourceBuilder<EksEnvironmentResource> builder, string registry, string? tag = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(registry);
+
+        return builder.WithEksOptions(options =>
+        {
+            options.ImageRegistry = registry;
+            options.ImageTag = tag ?? options.ImageTag;
+        });
+    }
+}

@@ -1,0 +1,32 @@
+namespace Aspire.Hosting.ApplicationModel;
+
+/// <summary>Options of an <see cref="EksEnvironmentResource"/>; every one has a working default.</summary>
+public sealed class EksEnvironmentOptions
+{
+    /// <summary>The registry used for project images when none is set: an obviously replaceable value.</summary>
+    public const string PlaceholderImageRegistry = "registry.example.invalid";
+
+    /// <summary>The tag used for project images when none is set: an obviously replaceable value.</summary>
+    public const string PlaceholderImageTag = "replace-me";
+
+    /// <summary>The Kubernetes namespace everything is published into; a DNS label. Default <c>konnect-aspire</c>.</summary>
+    public string Namespace { get; set; } = "konnect-aspire";
+
+    /// <summary>How the data planes are published. Default <see cref="EksDataPlaneFlavor.KongOperator"/>.</summary>
+    public EksDataPlaneFlavor Flavor { get; set; } = EksDataPlaneFlavor.KongOperator;
+
+    /// <summary>The scheme of the data planes' load balancers. Default <see cref="AwsLoadBalancerScheme.InternetFacing"/>.</summary>
+    public AwsLoadBalancerScheme LoadBalancerScheme { get; set; } = AwsLoadBalancerScheme.InternetFacing;
+
+    /// <summary>Extra annotations on every data-plane load-balancer Service; they win over the built-in ones.</summary>
+    public IDictionary<string, string> LoadBalancerAnnotations { get; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The registry of project images (e.g. an ECR registry host); configuration key <c>Publish:&lt;env&gt;:ImageRegistry</c> overrides it.</summary>
+    public string ImageRegistry { get; set; } = PlaceholderImageRegistry;
+
+    /// <summary>The tag of project images; configuration key <c>Publish:&lt;env&gt;:ImageTag</c> overrides it.</summary>
+    public string ImageTag { get; set; } = PlaceholderImageTag;
+
+    /// <summary>The Konnect API host of your region, e.g. <c>us.api.konghq.com</c> or <c>eu.api.konghq.com</c>.</summary>
+    public string KonnectServerUrl { get; set; } = "us.api.konghq.com";
+}

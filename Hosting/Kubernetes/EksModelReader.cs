@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.Kong.Kubernetes;
+
+/// <summary>
+/// Reads the app model into an <see cref="EksPublishModel"/>: control planes with their gateway config, data-plane
+/// groups, and every other project or container as a workload. Resources that exist only to run Kong locally (the local
+/// control plane, its database and migrations, the local data-plane containers) are left out.
+/// </summary>
+internal static partial class EksModelReader
+{
+    public static async Task<EksPublishModel> ReadAsync(
+        EksEnvironmentResource environment,
+        DistributedApplicationModel appModel,
+        DistributedApplicationExecutionContext executionContext,
+        IConfiguration configuration,
+        ICollection<string> problems,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var options = EksOptionsCallbackAnnotation<EksEnvironmentOptions>.Apply(environment, () => new());
+        var section = configuration.GetSection($"Publish:{environment.Name}");
+        options.ImageRegistry = section["ImageRegistry"] ?? options.ImageRegistry;
+        options.ImageTag = section["ImageTag"] ?? options.ImageTag;
+
+        var workloadResources = WorkloadResources(appModel, environment);
+        var services = new KubernetesServiceMap(workloadResources, options.Namespace, problems);
+
+        // A control plane that runs only locally is not in the publish-mode model; its data-plane groups still point to it.
+        var dataPlaneGroups = appModel.Resources.OfType<KongDataPlaneResource>().ToList();
+        var controlPlaneResources = appModel.Resources.OfType<IKongControlPlaneResource>()
+            .Concat(dataPlaneGroups.Select(g => g.ControlPlane))
+            .Distinct();
+
+        var controlPlanes = new List<ControlPlaneSpec>();
+        foreach (var controlPlane in controlPlaneResources)
+        {
+            controlPlanes.Add(new ControlPlaneSpec
+            {
+                Name = KubernetesObjectName.From(controlPlane.Name),
+                Options = EksOptionsCallbackAnnotation<EksControlPlaneOptions>.Apply(controlPlane, () => new()),
+                Gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false),
+            });
+        }
+
+        var groups = dataPlaneGroups.Select(group => new DataPlaneGroupSpec
+        {
+            Name = KubernetesObjectName.From(group.Name),
+            ControlPlane = KubernetesObjectName.From(group.ControlPlane.Name),
+            Options = EksOptionsCallbackAnnotation<EksDataPlaneOptions>.Apply(group, () => new()),
+        }).ToList();
+
+        var workloads = new List<WorkloadSpec>();
+        foreach (var resource in workloadResources)
+        {
+            workloads.Add(await ReadWorkloadAsync(resource, options, section, services, executionContext, problems, logger, cancellationToken).ConfigureAwait(false));
+        }
+
+        return new EksPublishModel
+        {
+            EnvironmentName = environment.Name,
+            Options = options,
+            ControlPlanes = controlPlanes,
+            DataPlaneGroups = groups,
+            Workloads = workloads,
+        };
+    }
+
+    private static async Task<KonnectAspire.Konnect.Gateway.GatewayConfiguration> BuildGatewayAsync(
+        IKongControlPlaneResource controlPlane,
+        KubernetesServiceMap services,
+        DistributedApplicationExecutionContext executionContext,
+        ICollection<string> problems,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await KongGatewayConfigurationBuilder.BuildAsync(controlPlane, services.UpstreamAddress, executionContext, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or DistributedApplicationException)
+        {
+            problems.Add($"Gateway config of '{controlPlane.Name}': {ex.Message}");
+            return new();
+        }
+    }
+
+    /// <summary>The compute resources published as workloads: all but the local-only Kong machinery and what only it uses.</summary>
+    public static IReadOnlyList<IResource> WorkloadResources(DistributedApplicationModel appModel, EksEnvironmentResource environment)
+    {
+        var compute = appModel.GetComputeResources()
+            .Where(r => r.GetComputeEnvironment() is null || ReferenceEquals(r.GetComputeEnvironment(), environment))
+            .ToList();
+        var localOnlyRoots = compute.Where(IsLocalKong).ToHashSet();
+        var kept = compute.Where(r => !localOnlyRoots.Contains(r)).ToList();
+        var neededByKept = DependencyClosure(kept);
+        var localOnly = DependencyClosure(localOnlyRoots).Where(r => !neededByKept.Contains(r)).ToHashSet();
+        return kept.Where(r => !localOnly.Contains(r)).ToList();
+    }
+
+    private static bool IsLocalKong(IResource resource) =>
+        resource is IKongControlPlaneResource or KongDataPlaneInstanceResource
+        || resource is IResourceWithParent { Parent: IKongControlPlaneResource or KongDataPlaneResource };
+
+    private static HashSet<IResource> DependencyClosure(IEnumerable<IResource> roots)
+    {
+        var seen = new HashSet<IResource>();
+        var pending = new Stack<IResource>(roots);
+        while (pending.TryPop(out var resource))
+        {
+            if (!seen.Add(resource))
+            {
+                continue;
+            }
+
+            foreach (var dependency in resource.Annotations.OfType<WaitAnnotation>().Select(a => a.Resource)
+                .Concat(resource.Annotations.OfType<ResourceRelationshipAnnotation>().Select(a => a.Resource)))
+            {
+                pending.Push(dependency);
+            }
+
+            if (resource is IResourceWithParent child)
+            {
+                pending.Push(child.Parent);
+            }
+        }
+
+        return seen;
+    }
+
+    private static async Task<WorkloadSpec> ReadWorkloadAsync(
+        IResource resource,
+        EksEnvironmentOptions environment,
+        IConfiguration section,
+        KubernetesServiceMap services,
+        DistributedApplicationExecutionContext executionContext,
+        ICollection<string> problems,
+        ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var name = KubernetesObjectName.From(resource.Name);
+        var options = EksOptionsCallbackAnnotation<EksWorkloadOptions>.Apply(resource, () => new());
+        var mapper = new WorkloadEnvironmentMapper(services, name, problems);
+
+        var environmentContext = new EnvironmentCallbackContext(executionContext, resource, cancellationToken: cancellationToken);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(environmentContext).ConfigureAwait(false);
+        }
+
+        var arguments = new List<object>();
+        var argumentsContext = new CommandLineArgsCallbackContext(arguments, resource, cancellationToken);
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await callback.Callback(argumentsContext).ConfigureAwait(false);
+        }
+
+        var mappedEnvironment = await mapper.MapEnvironmentAsync(environmentContext.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
+        var mappedArguments = await mapper.MapArgumentsAsync(arguments, cancellationToken).ConfigureAwait(false);
+        if (mapper.SecretVariables.Any(v => mappedEnvironment.All(e => e.Name != v.Name)))
+        {
+            mappedEnvironment = [.. mapper.SecretVariables.Where(v => mappedEnvironment.All(e => e.Name != v.Name)), .. mappedEnvironment];
+        }
+
+        var image = Image(resource, options, environment, section);
+        if (image.Contains(EksEnvironmentOptions.PlaceholderImageRegistry, StringComparison.Ordinal) || image.EndsWith($":{EksEnvironmentOptions.PlaceholderImageTag}", StringComparison.Ordinal))
+        {
+            logger.LogWarning("The image of '{Resource}' is the placeholder {Image}: push the image and set Publish:<environment>:ImageRegistry and ImageTag, or WithProjectImages/PublishAsEksWorkload in the AppHost.", resource.Name, image);
+        }
+
+        return new WorkloadSpec
+        {
+            Name = name,
+            Image = image,
+            Replicas = options.Replicas ?? resource.GetReplicaCount(),
+            Ports = services.PortsOf(resource),
+            Environment = mappedEnvironment,
+            Command = resource is ContainerResource { Entrypoint: { } entrypoint } ? [entrypoint] : null,
+            Args = mappedArguments.Count == 0 ? null : mappedArguments,
+            Readiness = Probe(resource, ProbeType.Readiness, services) ?? HealthCheckProbe(resource, services),
+            Liveness = Probe(resource, ProbeType.Liveness, services) ?? LivenessFallback(HealthCheckProbe(resource, services)),
+            Resources = options.Resources,
+        };
+    }
+
+    /// <summary>
+    /// The image: configuration <c>Publish:&lt;env&gt;:Images:&lt;resource&gt;</c> wins; then the C# options; then, for a
+    /// container, its own image, and for a project the environment's registry and tag with the resource name.
+    /// </summary>
+    private static string Image(IResource resource, EksWorkloadOptions options, EksEnvironmentOptions environment, IConfiguration section)
+    {
+        if (section[$"Images:{resource.Name}"] is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        var container = resource.Annotations.OfType<ContainerImageAnnotation>().LastOrDefault();
+        var isProject = resource is ProjectResource || container is null;
+        var registry = options.ImageRegistry ?? (isProject ? environment.ImageRegistry : container!.Registry);
+        var repository = options.ImageRepository ?? (isProject ? KubernetesObjectName.From(resource.Name) : container!.Image);
+        var tag = options.ImageTag ?? (isProject ? environment.ImageTag : container!.Tag ?? "latest");
+        return string.IsNullOrEmpty(registry) ? $"{repository}:{tag}" : $"{registry}/{repository}:{tag}";
+    }
+
+    private static WorkloadProbe? Probe(IResource resource, ProbeType type, KubernetesServiceMap services) =>
+        resource.Annotations.OfType<EndpointProbeAnnotation>()
+            .Where(p => p.Type == type && services.PortOf(resource, p.EndpointReference.EndpointName) is not null)
+            .Select(p => new WorkloadProbe(p.Path, services.PortOf(resource, p.EndpointReference.EndpointName)!.Value, p.PeriodSeconds, p.FailureThreshold))
+            .FirstOrDefault();
+
+    // Without a liveness probe in the model, the health endpoint serves for both, but restarts only after a minute of failures.
+    private static WorkloadProbe? LivenessFallback(WorkloadProbe? readiness) => readiness is null ? null : readiness with { FailureThreshold = 6 };
+
+    /// <summary>
+    /// A readiness probe from <c>WithHttpHealthCheck(path)</c>, whose health check key is
+    /// <c>&lt;resource&gt;_&lt;endpoint&gt;_&lt;path&gt;_&lt;status&gt;_check</c>.
+    /// </summary>
+    private static WorkloadProbe? HealthCheckProbe(IResource resource, KubernetesServiceMap services)
+    {
+        var prefix = $"{resource.Name}_";
+        foreach (var key in resource.Annotations.OfType<HealthCheckAnnotation>().Select(a => a.Key).Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+        {
+            var match = HealthCheckKey().Match(key[prefix.Length..]);
+            if (match.Success && services.PortOf(resource, match.Groups["endpoint"].Value) is { } port)
+            {
+                return new WorkloadProbe(match.Groups["path"].Value, port);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("^(?<endpoint>[^_]+)_(?<path>/.*)_(?<status>[0-9]+)_check$")]
+    private static partial Regex HealthCheckKey();
+}

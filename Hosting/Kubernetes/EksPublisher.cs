@@ -1,0 +1,41 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Pipelines;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Aspire.Hosting.Kong.Kubernetes;
+
+/// <summary>The <c>publish-&lt;env&gt;</c> step: read the model, report every problem at once, then write the files.</summary>
+internal static class EksPublisher
+{
+    public static async Task PublishAsync(EksEnvironmentResource environment, PipelineStepContext context)
+    {
+        var problems = new List<string>();
+        var model = await EksModelReader.ReadAsync(
+            environment,
+            context.Model,
+            context.ExecutionContext,
+            context.Services.GetRequiredService<IConfiguration>(),
+            problems,
+            context.Logger,
+            context.CancellationToken).ConfigureAwait(false);
+        problems.AddRange(EksPublishModelValidator.Validate(model));
+        if (problems.Count > 0)
+        {
+            throw new DistributedApplicationException(Describe(environment, problems));
+        }
+
+        var directory = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory(environment);
+        var paths = await ManifestWriter.WriteAsync(directory, EksManifestBuilder.Build(model), context.CancellationToken).ConfigureAwait(false);
+        context.Logger.LogInformation(
+            "{Step}: wrote {Count} files to {Directory} ({Flavor} flavour, namespace {Namespace}); apply them with: kubectl apply -k {Directory}",
+            environment.PublishStepName, paths.Count, directory, model.Options.Flavor, model.Options.Namespace, directory);
+        context.Summary.Add($"{environment.Name} manifests", directory);
+    }
+
+    public static string Describe(EksEnvironmentResource environment, IReadOnlyList<string> problems) =>
+        string.Create(CultureInfo.InvariantCulture, $"The EKS environment '{environment.Name}' wrote nothing because of {problems.Count} problem(s) in the app model:{Environment.NewLine}")
+        + string.Join(Environment.NewLine, problems.Select(p => $"  - {p}"));
+}

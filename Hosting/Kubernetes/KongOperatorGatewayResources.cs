@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Kong.Kubernetes.CustomResources;
+using KonnectAspire.Konnect.Gateway;
+
+namespace Aspire.Hosting.Kong.Kubernetes;
+
+/// <summary>A control plane's gateway config as KongService, KongRoute, KongPlugin and KongPluginBinding resources.</summary>
+internal static class KongOperatorGatewayResources
+{
+    public static IEnumerable<object> Build(EksPublishModel model, ControlPlaneSpec controlPlane)
+    {
+        var gateway = controlPlane.Gateway;
+        foreach (var service in gateway.Services)
+        {
+            yield return new KongService
+            {
+                Metadata = Metadata(model, ServiceName(service.Name)),
+                Spec = new()
+                {
+                    Name = service.Name,
+                    Protocol = service.Protocol,
+                    Host = service.Host,
+                    Port = service.Port,
+                    Path = service.Path,
+                    Tags = NullIfEmpty(service.Tags),
+                    ControlPlaneRef = ControlPlaneRef.To(controlPlane.Name),
+                },
+            };
+        }
+
+        foreach (var route in gateway.Routes)
+        {
+            yield return new KongRoute
+            {
+                Metadata = Metadata(model, RouteName(route.Name)),
+                Spec = new()
+                {
+                    Name = route.Name,
+                    Paths = NullIfEmpty(route.Paths),
+                    Methods = NullIfEmpty(route.Methods),
+                    Hosts = NullIfEmpty(route.Hosts),
+                    Protocols = NullIfEmpty(route.Protocols),
+                    StripPath = route.StripPath,
+                    PreserveHost = route.PreserveHost,
+                    Tags = NullIfEmpty(route.Tags),
+                    ServiceRef = new() { NamespacedRef = new() { Name = ServiceName(route.Service) } },
+                },
+            };
+        }
+
+        foreach (var plugin in gateway.Plugins)
+        {
+            var name = PluginName(plugin);
+            yield return new KongPlugin
+            {
+                Metadata = Metadata(model, name),
+                Plugin = plugin.Name,
+                Disabled = plugin.Enabled ? null : true,
+                Config = ToPlain(plugin.Config),
+            };
+
+            var targets = plugin.Service is null && plugin.Route is null ? null : new KongPluginBinding.BindingTargets
+            {
+                ServiceRef = plugin.Service is null ? null : new() { Kind = "KongService", Name = ServiceName(plugin.Service) },
+                RouteRef = plugin.Route is null ? null : new() { Kind = "KongRoute", Name = RouteName(plugin.Route) },
+            };
+            yield return new KongPluginBinding
+            {
+                Metadata = Metadata(model, name),
+                Spec = new()
+                {
+                    PluginRef = new() { Name = name },
+                    Scope = targets is null ? "GlobalInControlPlane" : "OnlyTargets",
+                    Targets = targets,
+                    ControlPlaneRef = ControlPlaneRef.To(controlPlane.Name),
+                },
+            };
+        }
+    }
+
+    public static string ServiceName(string kongName) => KubernetesObjectName.From(kongName);
+
+    public static string RouteName(string kongName) => KubernetesObjectName.From(kongName);
+
+    /// <summary>The KongPlugin (and its binding) name: the scope, then the plugin, e.g. <c>orders-rate-limiting</c>.</summary>
+    public static string PluginName(GatewayPlugin plugin) =>
+        KubernetesObjectName.From($"{plugin.Route ?? plugin.Service ?? "global"}-{plugin.Name}");
+
+    private static k8s.Models.V1ObjectMeta Metadata(EksPublishModel model, string name) =>
+        KongOperatorManifests.Metadata(model, name, KubernetesLabels.GatewayComponent);
+
+    private static List<string>? NullIfEmpty(IList<string> values) => values.Count == 0 ? null : [.. values];
+
+    /// <summary>The plugin config as dictionaries, lists and CLR scalars, which YAML serializers write like any other value.</summary>
+    private static IDictionary<string, object?> ToPlain(JsonObject config)
+    {
+        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in config)
+        {
+            result[key] = ToPlain(value);
+        }
+
+        return result;
+    }
+
+    private static object? ToPlain(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject obj => ToPlain(obj),
+        JsonArray array => array.Select(ToPlain).ToList(),
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            // The value may hold any CLR number type; its JSON text is what Kong would read.
+            JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var integer) => integer,
+            JsonValueKind.Number => double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture),
+            _ => null,
+        },
+        _ => null,
+    };
+}

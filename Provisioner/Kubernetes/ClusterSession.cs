@@ -1,0 +1,56 @@
+namespace KonnectAspire.Provisioner.Kubernetes;
+
+/// <summary>
+/// What every cluster verb starts with: the publish output read, the cluster found the way kubectl finds it, a client
+/// for it, and the plan (preflight, discovery, namespaces, secrets) for what the verb is about to do.
+/// </summary>
+internal sealed class ClusterSession : IDisposable
+{
+    private ClusterSession(PublishedManifests? manifests, ResolvedCluster cluster, KubernetesApi api, DeploymentPlan plan)
+    {
+        Manifests = manifests;
+        Cluster = cluster;
+        Api = api;
+        Plan = plan;
+    }
+
+    /// <summary>Null when the verb was given no publish output (status of a namespace).</summary>
+    public PublishedManifests? Manifests { get; }
+
+    public ResolvedCluster Cluster { get; }
+
+    public KubernetesApi Api { get; }
+
+    public DeploymentPlan Plan { get; }
+
+    public static async Task<ClusterSession> OpenAsync(
+        string? directory,
+        KubernetesConnectionSettings settings,
+        KonnectSecretSources sources,
+        PlanPurpose purpose,
+        ProvisionerContext context,
+        KubernetesVerb verb,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(verb);
+        var manifests = directory is null ? null : PublishedManifests.Load(directory);
+        var cluster = KubeconfigResolver.Resolve(settings, context);
+        var api = new KubernetesApi(cluster.Configuration);
+        try
+        {
+            verb.Doing($"the Kubernetes API at {api.Server}");
+            var plan = manifests is null
+                ? new DeploymentPlan([], [], [], new SecretRedactor())
+                : await new DeploymentPlanner(api, cluster, context).PlanAsync(manifests, settings, sources, purpose, cancellationToken).ConfigureAwait(false);
+            verb.Redactor = plan.Redactor;
+            return new ClusterSession(manifests, cluster, api, plan);
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => Api.Dispose();
+}

@@ -1,0 +1,244 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
+using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Konnect;
+
+namespace KonnectAspire.Provisioner.Kubernetes;
+
+/// <summary>
+/// The Secrets and ConfigMap the published manifests refer to but cannot carry (they hold credentials): the Konnect
+/// token Secret for the Kong Operator flavour, the data-plane certificate Secret and the endpoints ConfigMap for the
+/// plain flavour. Found by reference in the manifests, so either flavour (or both) works without being told which.
+/// </summary>
+internal static class KonnectClusterObjects
+{
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+
+    public static IReadOnlyList<RequiredObject> FindRequired(IReadOnlyList<ManifestDocument> documents)
+    {
+        var required = new List<RequiredObject>();
+        foreach (var document in documents.Where(d => d.Namespace is not null))
+        {
+            var @namespace = document.Namespace!;
+            if (document.Kind == "KonnectAPIAuthConfiguration"
+                && document.Body["spec"]?["type"]?.GetValue<string>() == "secretRef"
+                && document.Body["spec"]?["secretRef"]?["name"]?.GetValue<string>() == KonnectKubernetesNames.TokenSecret)
+            {
+                required.Add(new RequiredObject(RequiredObjectKind.KonnectToken, document.Body["spec"]?["secretRef"]?["namespace"]?.GetValue<string>() ?? @namespace));
+            }
+
+            if (References(document.Body, KonnectKubernetesNames.ClusterCertificateSecret, "secret", "secretRef", "secretKeyRef"))
+            {
+                required.Add(new RequiredObject(RequiredObjectKind.ClusterCertificate, @namespace));
+            }
+
+            if (References(document.Body, KonnectKubernetesNames.EndpointsConfigMap, "configMap", "configMapRef", "configMapKeyRef"))
+            {
+                required.Add(new RequiredObject(RequiredObjectKind.Endpoints, @namespace));
+            }
+        }
+
+        // What the publish output already carries is applied as it is.
+        var present = documents.Select(d => (d.Kind, d.Namespace, d.Name)).ToHashSet();
+        return required.Distinct().Where(r => !present.Contains((r.ObjectKind, r.Namespace, r.Name))).ToList();
+    }
+
+    /// <summary>The object with its data; every failure is bad input naming the fix, and nothing secret is in a message.</summary>
+    public static ManifestDocument Build(RequiredObject required, KonnectSecretSources sources, ProvisionerContext context, SecretRedactor redactor) =>
+        required.Kind switch
+        {
+            RequiredObjectKind.KonnectToken => TokenSecret(required, ReadToken(sources, context), redactor),
+            RequiredObjectKind.ClusterCertificate => CertificateSecret(required, KonnectUpOutput(required, sources, context), context, redactor),
+            _ => EndpointsConfigMap(required, KonnectUpOutput(required, sources, context)),
+        };
+
+    /// <summary>The object's identity only, for destroy and for diffs without the secret sources at hand.</summary>
+    public static ManifestDocument Identity(RequiredObject required) => Document(required, required.ObjectKind == "Secret"
+        ? new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = Metadata(required) }
+        : new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = Metadata(required) });
+
+    private static ManifestDocument TokenSecret(RequiredObject required, string token, SecretRedactor redactor)
+    {
+        redactor.Add(token);
+        var metadata = Metadata(required);
+        metadata.Labels[KonnectKubernetesNames.CredentialLabel] = KonnectKubernetesNames.CredentialLabelValue;
+        return Document(required, new V1Secret
+        {
+            ApiVersion = "v1",
+            Kind = "Secret",
+            Metadata = metadata,
+            Type = "Opaque",
+            Data = new Dictionary<string, byte[]> { [KonnectKubernetesNames.TokenKey] = Encoding.UTF8.GetBytes(token) },
+        });
+    }
+
+    // The same Secret and ConfigMap `konnect up` writes into konnect-cluster.yaml, made from the files beside it.
+    private static ManifestDocument CertificateSecret(RequiredObject required, KonnectOutputDirectory files, ProvisionerContext context, SecretRedactor redactor)
+    {
+        if (!File.Exists(files.CertificatePath) || !File.Exists(files.KeyPath))
+        {
+            throw CommandFailedException.BadInput(
+                $"{files.Path} has no data-plane certificate: expected {KonnectOutputDirectory.CertificateFileName} and {KonnectOutputDirectory.KeyFileName}. Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
+        }
+
+        var key = File.ReadAllText(files.KeyPath);
+        redactor.Add(key);
+        ClusterCertificate certificate;
+        try
+        {
+            certificate = ClusterCertificate.FromPem(File.ReadAllText(files.CertificatePath), key);
+        }
+        catch (FormatException e)
+        {
+            throw CommandFailedException.BadInput($"{files.CertificatePath} and {files.KeyPath} cannot be used: {e.Message} Run `provisioner konnect up` again to write a new pair.");
+        }
+
+        if (certificate.ExpiresWithin(context.Time.GetUtcNow(), TimeSpan.Zero))
+        {
+            throw CommandFailedException.BadInput($"The data-plane certificate {files.CertificatePath} expired on {certificate.NotAfter:yyyy-MM-dd}. Run `provisioner konnect up` to pin a new one.");
+        }
+
+        return Document(required, KonnectClusterManifest.Secret(certificate, required.Namespace));
+    }
+
+    private static ManifestDocument EndpointsConfigMap(RequiredObject required, KonnectOutputDirectory files)
+    {
+        if (!File.Exists(files.EndpointsPath))
+        {
+            throw CommandFailedException.BadInput(
+                $"{files.Path} has no {KonnectOutputDirectory.EndpointsFileName} (the Konnect control-plane and telemetry endpoints). Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadAllLines(files.EndpointsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
+            }
+        }
+
+        var controlPlane = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_CONTROL_PLANE"));
+        var telemetry = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_TELEMETRY_ENDPOINT"));
+        if (controlPlane is null || telemetry is null)
+        {
+            throw CommandFailedException.BadInput(
+                $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
+        }
+
+        var endpoints = new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
+        return Document(required, KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
+    }
+
+    private static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
+    {
+        string? token;
+        string origin;
+        if (sources.TokenFile is not null)
+        {
+            origin = $"--token-file {sources.TokenFile}";
+            if (!File.Exists(sources.TokenFile))
+            {
+                throw CommandFailedException.BadInput($"{origin}: no such file.");
+            }
+
+            token = File.ReadAllText(sources.TokenFile).Trim();
+        }
+        else
+        {
+            origin = $"${KonnectSecretSources.TokenVariable}";
+            token = context.GetEnvironmentVariable(KonnectSecretSources.TokenVariable)?.Trim();
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            throw CommandFailedException.BadInput(
+                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectSecretSources.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
+        }
+
+        if (!(token.StartsWith("kpat_", StringComparison.Ordinal) || token.StartsWith("spat_", StringComparison.Ordinal)) || token.Any(char.IsWhiteSpace))
+        {
+            throw CommandFailedException.BadInput(
+                $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
+        }
+
+        return token;
+    }
+
+    // --cluster-cert-dir, or the one folder `konnect up` wrote under ./konnect/ (its default --output).
+    private static KonnectOutputDirectory KonnectUpOutput(RequiredObject required, KonnectSecretSources sources, ProvisionerContext context)
+    {
+        if (sources.ClusterCertificateDirectory is not null)
+        {
+            return Directory.Exists(sources.ClusterCertificateDirectory)
+                ? new KonnectOutputDirectory(sources.ClusterCertificateDirectory)
+                : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
+        }
+
+        var root = Path.Combine(context.WorkingDirectory, "konnect");
+        var written = Directory.Exists(root)
+            ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, KonnectOutputDirectory.CertificateFileName))).ToList()
+            : [];
+        return written.Count == 1
+            ? new KonnectOutputDirectory(written[0])
+            : throw CommandFailedException.BadInput(
+                $"The manifests use {required.ObjectKind} {required.Namespace}/{required.Name} for the plain data planes; pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote"
+                + (written.Count == 0 ? " (none found under ./konnect/)." : $" (./konnect/ holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
+    }
+
+    private static (string Host, int Port)? HostAndPort(string? value)
+    {
+        var colon = value?.LastIndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(value![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            ? (value[..colon], port)
+            : null;
+    }
+
+    private static V1ObjectMeta Metadata(RequiredObject required) => new()
+    {
+        Name = required.Name,
+        NamespaceProperty = required.Namespace,
+        Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
+    };
+
+    private static ManifestDocument Document(RequiredObject required, IKubernetesObject item)
+    {
+        var body = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
+        return new ManifestDocument("v1", required.ObjectKind, required.Name, required.Namespace, body, "created by the provisioner") { Generated = true };
+    }
+
+    private static bool References(JsonNode? node, string name, params string[] referenceProperties)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, value) in obj)
+                {
+                    if (referenceProperties.Contains(key, StringComparer.Ordinal) && value is JsonObject reference
+                        && (Is(reference["name"], name) || Is(reference["secretName"], name)))
+                    {
+                        return true;
+                    }
+
+                    if (References(value, name, referenceProperties))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                return array.Any(item => References(item, name, referenceProperties));
+            default:
+                return false;
+        }
+    }
+
+    private static bool Is(JsonNode? node, string expected) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && text == expected;
+}

@@ -1,0 +1,11 @@
+namespace KonnectAspire.Provisioner.Kubernetes;
+
+/// <summary>
+/// Where deploy reads the secrets the manifests refer to: the Konnect token (--token-file, else $KONNECT_TOKEN) and
+/// the files `provisioner konnect up` writes (--cluster-cert-dir, else the one folder under ./konnect/: tls.crt,
+/// tls.key and konnect-endpoints.env).
+/// </summary>
+internal sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)
+{
+    public const string TokenVariable = "KONNECT_TOKEN";
+}

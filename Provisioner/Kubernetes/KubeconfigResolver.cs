@@ -1,0 +1,102 @@
+using k8s;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
+
+namespace KonnectAspire.Provisioner.Kubernetes;
+
+/// <summary>
+/// Finds the cluster the way kubectl does: --kubeconfig, else every file in $KUBECONFIG (merged), else ~/.kube/config,
+/// else the in-cluster service account; --context picks a context, and --namespace beats the context's namespace.
+/// </summary>
+internal static class KubeconfigResolver
+{
+    private const string UpdateKubeconfigHint = "For EKS: aws eks update-kubeconfig --name <cluster> --region <region>.";
+
+    public static ResolvedCluster Resolve(KubernetesConnectionSettings settings, ProvisionerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(context);
+
+        var candidates = CandidateFiles(settings, context);
+        if (settings.Kubeconfig is not null && !File.Exists(settings.Kubeconfig))
+        {
+            throw CommandFailedException.BadInput($"--kubeconfig {settings.Kubeconfig}: no such file.");
+        }
+
+        var files = candidates.Where(File.Exists).Select(f => new FileInfo(f)).ToArray();
+        if (files.Length == 0)
+        {
+            if (KubernetesClientConfiguration.IsInCluster())
+            {
+                var inCluster = KubernetesClientConfiguration.InClusterConfig();
+                return new ResolvedCluster(inCluster, "in-cluster service account", settings.Namespace ?? inCluster.Namespace ?? "default");
+            }
+
+            throw CommandFailedException.Precondition(
+                $"No kubeconfig found (looked at {string.Join(", ", candidates)}) and not running inside a cluster. {UpdateKubeconfigHint} Or pass --kubeconfig <file>.");
+        }
+
+        try
+        {
+            var kubeconfig = Merge(files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(f)).ToList());
+            var contexts = kubeconfig.Contexts?.Select(c => c.Name).ToList() ?? [];
+            var contextName = settings.Context ?? kubeconfig.CurrentContext;
+            if (string.IsNullOrEmpty(contextName))
+            {
+                throw CommandFailedException.BadInput(
+                    $"The kubeconfig ({string.Join(", ", files.Select(f => f.FullName))}) has no current-context. Pass --context <name> (one of: {string.Join(", ", contexts)}) or run `kubectl config use-context <name>`.");
+            }
+
+            if (!contexts.Contains(contextName))
+            {
+                throw CommandFailedException.BadInput(
+                    $"Context '{contextName}' is not in the kubeconfig ({string.Join(", ", files.Select(f => f.FullName))}); it has: {(contexts.Count == 0 ? "none" : string.Join(", ", contexts))}. {UpdateKubeconfigHint}");
+            }
+
+            var configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
+            return new ResolvedCluster(
+                configuration,
+                $"context {contextName} from {string.Join(Path.PathSeparator, files.Select(f => f.FullName))}",
+                settings.Namespace ?? (string.IsNullOrEmpty(configuration.Namespace) ? "default" : configuration.Namespace));
+        }
+        catch (KubeConfigException e)
+        {
+            throw CommandFailedException.BadInput($"The kubeconfig cannot be used: {e.Message} {UpdateKubeconfigHint}");
+        }
+    }
+
+    // kubectl's merge rules for $KUBECONFIG: the first file to name a context, cluster or user wins, and so does the
+    // first current-context. (KubernetesClient merges the same way only inside BuildDefaultConfig, without --context.)
+    private static K8SConfiguration Merge(IReadOnlyList<K8SConfiguration> configurations)
+    {
+        var merged = configurations[0];
+        foreach (var next in configurations.Skip(1))
+        {
+            merged.CurrentContext = string.IsNullOrEmpty(merged.CurrentContext) ? next.CurrentContext : merged.CurrentContext;
+            merged.Contexts = Union(merged.Contexts, next.Contexts, c => c.Name);
+            merged.Clusters = Union(merged.Clusters, next.Clusters, c => c.Name);
+            merged.Users = Union(merged.Users, next.Users, u => u.Name);
+        }
+
+        return merged;
+    }
+
+    private static List<T> Union<T>(IEnumerable<T>? first, IEnumerable<T>? second, Func<T, string> name) =>
+        (first ?? []).Concat(second ?? []).DistinctBy(name).ToList();
+
+    private static List<string> CandidateFiles(KubernetesConnectionSettings settings, ProvisionerContext context)
+    {
+        if (settings.Kubeconfig is not null)
+        {
+            return [settings.Kubeconfig];
+        }
+
+        var variable = context.GetEnvironmentVariable("KUBECONFIG");
+        if (!string.IsNullOrWhiteSpace(variable))
+        {
+            return variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        }
+
+        return [Path.Combine(context.HomeDirectory, ".kube", "config")];
+    }
+}

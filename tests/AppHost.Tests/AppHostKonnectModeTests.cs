@@ -1,0 +1,86 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KonnectAspire.AppHost.Tests;
+
+public sealed class AppHostKonnectModeTests : IDisposable
+{
+    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_certificates))
+        {
+            Directory.Delete(_certificates, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_Konnect_token_the_control_plane_is_Konnect_and_the_data_planes_run_Kong_Gateway()
+    {
+        await using var builder = await AppHost(AppHostArguments.KonnectMode);
+
+        var controlPlane = Assert.IsType<KonnectControlPlaneResource>(Resource(builder, "kong"));
+        Assert.Equal((KongEdition.Enterprise, "kong"), (controlPlane.Edition, controlPlane.ControlPlaneName));
+        var dataPlanes = Assert.IsType<KongDataPlaneResource>(Resource(builder, "kong-dp"));
+        Assert.Same(controlPlane, dataPlanes.ControlPlane);
+        Assert.All(dataPlanes.InstanceResources, instance =>
+        {
+            Assert.True(instance.TryGetContainerImageName(out var image));
+            Assert.Equal("docker.io/kong/kong-gateway:3.10.0.1", image);
+        });
+        Assert.DoesNotContain(builder.Resources, resource => resource is PostgresServerResource || resource.Name == "kong-migrations");
+        Assert.Single(controlPlane.Annotations.OfType<KongRouteAnnotation>());
+        Assert.Single(controlPlane.Annotations.OfType<KongPluginAnnotation>());
+    }
+
+    [Fact]
+    public async Task In_Konnect_mode_the_data_planes_get_the_Konnect_settings_and_never_the_token()
+    {
+        await using var builder = await AppHost(AppHostArguments.KonnectMode);
+        await using var app = await builder.BuildAsync();
+        var executionContext = app.Services.GetRequiredService<DistributedApplicationExecutionContext>();
+
+        foreach (var instance in Assert.IsType<KongDataPlaneResource>(Resource(builder, "kong-dp")).InstanceResources)
+        {
+            var context = new EnvironmentCallbackContext(executionContext, resource: instance);
+            foreach (var callback in instance.Annotations.OfType<EnvironmentCallbackAnnotation>())
+            {
+                await callback.Callback(context);
+            }
+
+            var environment = context.EnvironmentVariables;
+            foreach (var variable in new[] { "KONG_KONNECT_MODE", "KONG_CLUSTER_MTLS", "KONG_CLUSTER_CONTROL_PLANE", "KONG_CLUSTER_SERVER_NAME", "KONG_CLUSTER_TELEMETRY_ENDPOINT", "KONG_CLUSTER_TELEMETRY_SERVER_NAME", "KONG_CLUSTER_CERT", "KONG_CLUSTER_CERT_KEY" })
+            {
+                Assert.IsAssignableFrom<IValueProvider>(environment[variable]);
+            }
+
+            Assert.DoesNotContain(environment.Values, value => value is ParameterResource || (value.ToString() ?? "").Contains(AppHostArguments.Token, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_token_the_AppHost_stays_local_and_adds_no_token_parameter()
+    {
+        await using var builder = await AppHost(AppHostArguments.LocalMode);
+
+        Assert.IsType<KongControlPlaneResource>(Resource(builder, "kong"));
+        Assert.DoesNotContain(builder.Resources, resource => resource is ParameterResource parameter && parameter.Name == "konnect-token");
+    }
+
+    [Fact]
+    public async Task A_malformed_token_stops_the_AppHost_before_anything_starts()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHost("Parameters:konnect-token=not-a-konnect-token"));
+
+        var message = error is DistributedApplicationException ? error.Message : error.InnerException?.Message ?? error.Message;
+        Assert.Contains("does not start with kpat_", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-konnect-token", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private Task<IDistributedApplicationTestingBuilder> AppHost(string token)
+        => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", token]);
+
+    private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name)
+        => builder.Resources.Single(resource => resource.Name == name);
+}

@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.Kong.Kubernetes;
+using Aspire.Hosting.Testing;
+
+namespace KonnectAspire.Hosting.Tests.Kubernetes;
+
+/// <summary>
+/// The publish outputs the tests check. "reference-*": the reference architecture of AppHost/AppHost.cs, published by
+/// Aspire's own pipeline in publish mode (testing builder, no container engine). "large-*": 5 data-plane groups and 50
+/// routes, built straight from the publishing input.
+/// </summary>
+internal static class PublishOutputs
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyList<(string Name, string Content)>>>> Cache = new();
+
+    public static TheoryData<string> All => ["reference-kong-operator", "reference-plain", "large-kong-operator", "large-plain"];
+
+    public static EksDataPlaneFlavor FlavorOf(string name) => name.EndsWith("plain", StringComparison.Ordinal) ? EksDataPlaneFlavor.Plain : EksDataPlaneFlavor.KongOperator;
+
+    public static Task<IReadOnlyList<(string Name, string Content)>> FilesAsync(string name) =>
+        Cache.GetOrAdd(name, key => new(() => key.StartsWith("reference-", StringComparison.Ordinal)
+            ? PublishReferenceAsync(FlavorOf(key))
+            : Task.FromResult(ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Large(FlavorOf(key), groups: 5, routes: 50)))))).Value;
+
+    public static async Task<IReadOnlyList<PublishedDocument>> DocumentsAsync(string name) => PublishedDocument.From(await FilesAsync(name));
+
+    private static async Task<IReadOnlyList<(string Name, string Content)>> PublishReferenceAsync(EksDataPlaneFlavor flavor)
+    {
+        var output = Directory.CreateTempSubdirectory("eks-reference-").FullName;
+        try
+        {
+            using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish"]);
+
+            // As in AppHost/AppHost.cs.
+            var controlPlane = builder.AddKongControlPlane("kong");
+            builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
+            var sampleService = builder.AddProject("sample-service", TestRepository.PathOf("SampleService", "SampleService.csproj"))
+                .WithHttpHealthCheck("/health");
+            controlPlane
+                .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
+                .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
+            builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+
+            await using (var app = builder.Build())
+            {
+                await app.RunAsync().WaitAsync(Timeout);
+            }
+
+            var directory = Path.Combine(output, "eks");
+            Assert.True(Directory.Exists(directory), $"publish wrote nothing to {directory}");
+            return [.. Directory.GetFiles(directory).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+}
