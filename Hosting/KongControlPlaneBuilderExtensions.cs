@@ -19,9 +19,10 @@ public static class KongControlPlaneBuilderExtensions
     /// <summary>
     /// Adds a local Kong control plane: open-source Kong (<c>kong:3.9</c>) in hybrid mode with role
     /// <c>control_plane</c>, on a Postgres container that <c>kong migrations bootstrap</c> prepares first. It exposes the
-    /// Admin API (<c>admin</c>, 8001), the cluster listener data planes connect to (<c>cluster</c>, 8005) and the status
-    /// listener (<c>status</c>, 8100) whose <c>/status/ready</c> is its health check. Once it is healthy, the routes and
-    /// plugins recorded on it are synced through the Admin API.
+    /// Admin API (<c>admin</c>, 8001), the cluster listener data planes connect to (<c>cluster</c>, 8005), the status
+    /// listener (<c>status</c>, 8100) whose <c>/status/ready</c> is its health check, and Kong Manager OSS (<c>manager</c>,
+    /// 8002). Once it is healthy, the routes and plugins recorded on it are synced through the Admin API; the dashboard
+    /// command "Sync gateway config" syncs them again and says what changed.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <param name="name">The resource name; the Postgres, database and migrations resources are named after it.</param>
@@ -70,8 +71,8 @@ public static class KongControlPlaneBuilderExtensions
             .WithHttpEndpoint(targetPort: KongControlPlaneResource.AdminPort, name: KongControlPlaneResource.AdminEndpointName)
             .WithEndpoint(targetPort: KongControlPlaneResource.ClusterPort, scheme: "tcp", name: KongControlPlaneResource.ClusterEndpointName)
             .WithHttpEndpoint(targetPort: KongControlPlaneResource.StatusPort, name: KongControlPlaneResource.StatusEndpointName)
-            .WithUrlForEndpoint(KongControlPlaneResource.AdminEndpointName, url => url.DisplayText = "Admin API")
-            .WithUrlForEndpoint(KongControlPlaneResource.StatusEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithHttpEndpoint(targetPort: KongControlPlaneResource.ManagerPort, name: KongControlPlaneResource.ManagerEndpointName)
+            .WithDashboard()
             .WithHttpHealthCheck("/status/ready", endpointName: KongControlPlaneResource.StatusEndpointName)
             .WithAnnotation(certificate)
             .WithAnnotation(new KongDataPlaneConnectionAnnotation(context => ConnectDataPlane(context, resource, certificate)))
@@ -85,13 +86,12 @@ public static class KongControlPlaneBuilderExtensions
                 environment["KONG_ADMIN_LISTEN"] = KongEnvironment.ListenOn(resource.AdminEndpoint);
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(resource.StatusEndpoint);
                 environment["KONG_PROXY_LISTEN"] = "off";
-                environment["KONG_ADMIN_GUI_LISTEN"] = "off";
                 KongEnvironment.AddLogsToConsole(environment);
                 KongEnvironment.AddUpstreams(environment, resource);
             })
             .WaitFor(database)
             .WaitForCompletion(migrations)
-            .OnResourceReady((controlPlane, ready, cancellationToken) => KongGatewayConfigSync.SyncAsync(controlPlane, ready.Services, cancellationToken));
+            .OnResourceReady(KongGatewayConfigSync.SyncWhenReadyAsync);
     }
 
     private static Task ConnectDataPlane(EnvironmentCallbackContext context, KongControlPlaneResource controlPlane, KongClusterCertificateAnnotation certificate)

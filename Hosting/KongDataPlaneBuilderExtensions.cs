@@ -61,7 +61,7 @@ public static class KongDataPlaneBuilderExtensions
                 Properties =
                 [
                     new(CustomResourceKnownProperties.Source, $"{KongImage(controlPlane.Resource.Edition)} × {instances}"),
-                    new("kong.control-plane", controlPlane.Resource.Name),
+                    new(KongSnapshotProperties.ControlPlane, controlPlane.Resource.Name),
                     new("kong.instances", instances),
                 ],
             });
@@ -76,7 +76,7 @@ public static class KongDataPlaneBuilderExtensions
             AddInstance(builder, group.Resource, controlPlane, index, proxyPort + index - 1);
         }
 
-        return group.OnInitializeResource(KongDataPlaneGroupState.TrackAsync);
+        return group.OnInitializeResource(KongDataPlaneGroupState.TrackAsync).WithDashboard();
     }
 
     private static void AddInstance(
@@ -96,8 +96,7 @@ public static class KongDataPlaneBuilderExtensions
             .WithIconName("ArrowRouting")
             .WithHttpEndpoint(port: proxyPort, targetPort: KongDataPlaneInstanceResource.ProxyPort, name: KongDataPlaneInstanceResource.ProxyEndpointName)
             .WithHttpEndpoint(targetPort: KongDataPlaneInstanceResource.StatusPort, name: KongDataPlaneInstanceResource.StatusEndpointName)
-            .WithUrlForEndpoint(KongDataPlaneInstanceResource.ProxyEndpointName, url => url.DisplayText = "proxy")
-            .WithUrlForEndpoint(KongDataPlaneInstanceResource.StatusEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
+            .WithDashboard()
             .WithHttpHealthCheck("/status/ready", endpointName: KongDataPlaneInstanceResource.StatusEndpointName)
             .WithEnvironment(async context =>
             {

@@ -62,7 +62,8 @@ public static class KonnectControlPlaneBuilderExtensions
     /// properties. The data-plane certificate is made once per AppHost and Konnect control plane and kept owner-only
     /// beside the local cluster certificates (see <see cref="KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey"/>).
     /// In publish mode nothing is added to the model and Konnect is not called; the returned builder still records
-    /// routes and plugins for the publisher.
+    /// routes and plugins for the publisher. The token parameter is taken out of the model then, so that Aspire does not
+    /// save its value with the publish state; do not pass that parameter to other resources.
     /// </remarks>
     public static IResourceBuilder<KonnectControlPlaneResource> AddKonnectControlPlane(
         this IDistributedApplicationBuilder builder,
@@ -91,6 +92,9 @@ public static class KonnectControlPlaneBuilderExtensions
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
         if (builder.ExecutionContext.IsPublishMode)
         {
+            // Publishing never calls Konnect, and Aspire saves every parameter value of a publish, secrets included,
+            // in plain text under ~/.aspire/deployments: a token parameter left in the model would land there.
+            builder.Resources.Remove(token.Resource);
             return builder.CreateResourceBuilder(resource);
         }
 

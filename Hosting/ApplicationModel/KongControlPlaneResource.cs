@@ -7,14 +7,17 @@ public class KongControlPlaneResource(string name) : ContainerResource(name), IK
     internal const string AdminEndpointName = "admin";
     internal const string ClusterEndpointName = "cluster";
     internal const string StatusEndpointName = "status";
+    internal const string ManagerEndpointName = "manager";
 
     internal const int AdminPort = 8001;
     internal const int ClusterPort = 8005;
     internal const int StatusPort = 8100;
+    internal const int ManagerPort = 8002;
 
     private EndpointReference? _adminEndpoint;
     private EndpointReference? _clusterEndpoint;
     private EndpointReference? _statusEndpoint;
+    private EndpointReference? _managerEndpoint;
 
     /// <inheritdoc />
     public KongEdition Edition => KongEdition.OpenSource;
@@ -27,4 +30,7 @@ public class KongControlPlaneResource(string name) : ContainerResource(name), IK
 
     /// <summary>The status listener; <c>/status/ready</c> answers 200 once the database is reachable.</summary>
     public EndpointReference StatusEndpoint => _statusEndpoint ??= new(this, StatusEndpointName);
+
+    /// <summary>Kong Manager OSS, the web UI the open-source image serves (kong.conf <c>admin_gui_listen</c>).</summary>
+    public EndpointReference ManagerEndpoint => _managerEndpoint ??= new(this, ManagerEndpointName);
 }

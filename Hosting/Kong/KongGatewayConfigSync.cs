@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Sync;
@@ -9,9 +11,9 @@ using Polly.Retry;
 namespace Aspire.Hosting.Kong;
 
 /// <summary>
-/// Syncs the gateway config recorded on a control plane once it is up (a local one through its Admin API, a Konnect
-/// one to its core entities), and logs what changed (or why it was refused) to the control plane's console and the
-/// AppHost log.
+/// Syncs the gateway config recorded on a control plane (a local one through its Admin API, a Konnect one to its core
+/// entities) once it is up, and again on the "Sync gateway config" command; logs what changed (or why it was refused)
+/// to the control plane's console and the AppHost log, and shows the outcome on the control plane.
 /// </summary>
 internal static class KongGatewayConfigSync
 {
@@ -33,19 +35,63 @@ internal static class KongGatewayConfigSync
         })
         .Build();
 
-    public static async Task SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
+    // One sync at a time per control plane: the "Sync gateway config" command may be run while the first sync is going.
+    private static readonly ConditionalWeakTable<IKongControlPlaneResource, SemaphoreSlim> Gates = new();
+
+    /// <summary>The sync run once the local control plane is healthy; see <see cref="WithoutRethrowingAsync"/>.</summary>
+    public static Task SyncWhenReadyAsync(KongControlPlaneResource controlPlane, ResourceReadyEvent ready, CancellationToken cancellationToken)
+        => WithoutRethrowingAsync(SyncAsync(controlPlane, ready.Services, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Waits for a sync started at start-up. A failure has already been logged and shown on the control plane by
+    /// <see cref="SyncAsync(IKongControlPlaneResource, IGatewayEntityStore, string, IServiceProvider, CancellationToken)"/>;
+    /// the data planes keep running with what was accepted, so it goes no further.
+    /// </summary>
+    public static async Task WithoutRethrowingAsync(Task sync, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
-        await SyncAsync(controlPlane, new KongAdminApiStore(http), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await sync.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Already reported.
+        }
     }
 
-    /// <summary>Syncs the gateway config of <paramref name="controlPlane"/> into <paramref name="store"/>; failures end up on the dashboard, not thrown.</summary>
+    /// <summary>
+    /// Syncs a local control plane through its Admin API, then shows the Kong version the Admin API reports (also
+    /// after a refusal: the Admin API answered).
+    /// </summary>
+    /// <returns>What the sync changed. When the config has problems or Kong refuses it, the exception says which entity and why.</returns>
+    public static async Task<GatewaySyncResult> SyncAsync(KongControlPlaneResource controlPlane, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
+        try
+        {
+            return await SyncAsync(controlPlane, new KongAdminApiStore(http), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await PublishVersionAsync(services.GetRequiredService<ResourceNotificationService>(), controlPlane, http, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Builds the gateway config recorded on <paramref name="controlPlane"/> (reading its decK files again), syncs it
+    /// into <paramref name="store"/>, logs what changed to the control plane's console and the AppHost log, and shows on
+    /// the control plane the outcome, the number of services, routes and plugins synced and the time.
+    /// </summary>
     /// <param name="controlPlane">The control plane whose routes, plugins and decK files are synced.</param>
     /// <param name="store">Where the entities go.</param>
     /// <param name="target">How the log names the target, e.g. "through the Admin API".</param>
     /// <param name="services">The AppHost services.</param>
     /// <param name="cancellationToken">Stops the sync.</param>
-    public static async Task SyncAsync(
+    /// <returns>What the sync changed. A failure is logged and shown first, then thrown: the message says which entity and why.</returns>
+    public static async Task<GatewaySyncResult> SyncAsync(
         IKongControlPlaneResource controlPlane,
         IGatewayEntityStore store,
         string target,
@@ -55,8 +101,11 @@ internal static class KongGatewayConfigSync
         var consoleLog = services.GetRequiredService<ResourceLoggerService>().GetLogger(controlPlane);
         var appLog = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(KongGatewayConfigSync).FullName!);
         var notifications = services.GetRequiredService<ResourceNotificationService>();
+        var gate = Gates.GetValue(controlPlane, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfProblems(controlPlane);
             var executionContext = services.GetRequiredService<DistributedApplicationExecutionContext>();
             var addresses = await ResolveUpstreamsAsync(controlPlane, executionContext, cancellationToken).ConfigureAwait(false);
             var desired = await KongGatewayConfigurationBuilder.BuildAsync(
@@ -73,14 +122,27 @@ internal static class KongGatewayConfigSync
             var summary = Summarize(result);
             consoleLog.LogInformation("Gateway config synced {Target}: {Summary}", target, summary);
             appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced {Target}: {Summary}", controlPlane.Name, target, summary);
-            await PublishStatusAsync(notifications, controlPlane, $"synced: {Count(result)}").ConfigureAwait(false);
+            var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+            await notifications.PublishUpdateAsync(controlPlane, snapshot =>
+            {
+                var properties = KongSnapshotProperties.Set(snapshot.Properties, StatusProperty, $"synced: {Count(result)}");
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Services, desired.Services.Count);
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Routes, desired.Routes.Count);
+                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Plugins, desired.Plugins.Count);
+                return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture)) };
+            }).ConfigureAwait(false);
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Data planes keep running with what Kong accepted; the error stays visible on the control plane.
             consoleLog.LogError(ex, "Gateway config sync failed: {Reason}", ex.Message);
             appLog.LogError("Gateway config sync to Kong control plane '{ControlPlane}' failed: {Reason}", controlPlane.Name, ex.Message);
             await PublishStatusAsync(notifications, controlPlane, $"sync failed: {ex.Message}").ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -150,6 +212,28 @@ internal static class KongGatewayConfigSync
         }
 
         return addresses;
+    }
+
+    // A decK file edited since start-up is checked again, so its problems are named before anything is sent.
+    private static void ThrowIfProblems(IKongControlPlaneResource controlPlane)
+    {
+        var problems = KongGatewayConfigurationBuilder.FindProblems(controlPlane);
+        if (problems.Count > 0)
+        {
+            throw new DistributedApplicationException(
+                $"The gateway config of Kong control plane '{controlPlane.Name}' would be rejected, so nothing was sent: {string.Join(" ", problems)}");
+        }
+    }
+
+    private static async Task PublishVersionAsync(ResourceNotificationService notifications, IResource controlPlane, HttpClient http, CancellationToken cancellationToken)
+    {
+        if (await KongAdminApiVersion.ReadAsync(http, cancellationToken).ConfigureAwait(false) is { } version)
+        {
+            await notifications.PublishUpdateAsync(controlPlane, snapshot => snapshot with
+            {
+                Properties = KongSnapshotProperties.Set(snapshot.Properties, KongSnapshotProperties.Version, version),
+            }).ConfigureAwait(false);
+        }
     }
 
     private static Task PublishStatusAsync(ResourceNotificationService notifications, IResource controlPlane, string status)

@@ -32,7 +32,9 @@ internal static class KonnectControlPlaneStartup
         {
             client = await CreateClientAsync(controlPlane, log, cancellationToken).ConfigureAwait(false);
             var konnect = await ConnectAsync(controlPlane, client, notifications, log, cancellationToken).ConfigureAwait(false);
-            await KongGatewayConfigSync.SyncAsync(controlPlane, client.EntityStore(konnect.Id), "to Konnect", services, cancellationToken).ConfigureAwait(false);
+            await KongGatewayConfigSync.WithoutRethrowingAsync(
+                KongGatewayConfigSync.SyncAsync(controlPlane, client.EntityStore(konnect.Id), "to Konnect", services, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

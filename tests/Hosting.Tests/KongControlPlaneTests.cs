@@ -35,16 +35,17 @@ public sealed class KongControlPlaneTests : IDisposable
     }
 
     [Fact]
-    public void Control_plane_exposes_admin_cluster_and_status_endpoints()
+    public void Control_plane_exposes_admin_cluster_status_and_manager_endpoints()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong").Resource;
 
         var endpoints = controlPlane.Annotations.OfType<EndpointAnnotation>().ToDictionary(endpoint => endpoint.Name);
 
-        Assert.Equal(["admin", "cluster", "status"], endpoints.Keys.Order());
+        Assert.Equal(["admin", "cluster", "manager", "status"], endpoints.Keys.Order());
         Assert.Equal((8001, "http"), (endpoints["admin"].TargetPort, endpoints["admin"].UriScheme));
         Assert.Equal((8005, "tcp"), (endpoints["cluster"].TargetPort, endpoints["cluster"].UriScheme));
         Assert.Equal((8100, "http"), (endpoints["status"].TargetPort, endpoints["status"].UriScheme));
+        Assert.Equal((8002, "http"), (endpoints["manager"].TargetPort, endpoints["manager"].UriScheme));
         Assert.Equal("admin", controlPlane.AdminEndpoint.EndpointName);
         Assert.Equal("cluster", controlPlane.ClusterEndpoint.EndpointName);
         Assert.Equal("status", controlPlane.StatusEndpoint.EndpointName);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong;
 
 namespace KonnectAspire.Hosting.Tests;
@@ -13,7 +12,7 @@ public sealed class KongGatewayConfigSyncTests : IDisposable
     public async Task Sync_puts_the_route_at_the_address_the_data_plane_containers_reach_tagged_as_ours()
     {
         await using var admin = new FakeKongAdminApi();
-        var controlPlane = ControlPlaneWithOrdersRoute(admin);
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
 
         await KongGatewayConfigSync.SyncAsync(controlPlane, _host.App.Services, CancellationToken.None);
 
@@ -31,29 +30,14 @@ public sealed class KongGatewayConfigSyncTests : IDisposable
     public async Task An_entity_Kong_refuses_is_shown_on_the_control_plane_naming_it()
     {
         await using var admin = new FakeKongAdminApi(refusedCollection: "plugins");
-        var controlPlane = ControlPlaneWithOrdersRoute(admin);
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
 
-        await KongGatewayConfigSync.SyncAsync(controlPlane, _host.App.Services, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<Exception>(() => KongGatewayConfigSync.SyncAsync(controlPlane, _host.App.Services, CancellationToken.None));
 
         var status = SyncStatus(controlPlane);
         Assert.StartsWith("sync failed:", status, StringComparison.Ordinal);
         Assert.Contains("rate-limiting", status, StringComparison.Ordinal);
         Assert.Contains("schema violation", status, StringComparison.Ordinal);
-    }
-
-    private KongControlPlaneResource ControlPlaneWithOrdersRoute(FakeKongAdminApi admin)
-    {
-        var orders = _host.AddOrdersApi();
-        var controlPlane = _host.Builder.AddKongControlPlane("kong")
-            .WithRoute("/orders", orders, name: "orders", stripPath: false)
-            .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60 }, route: "orders")
-            .Resource;
-
-        // What DCP records once it has started the containers: the Admin API on the host, the upstream in the container network.
-        var adminEndpoint = controlPlane.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
-        adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", admin.Port);
-        KongTestAppHost.AllocateInContainerNetwork(orders, "orders-api.dev.internal", 8080);
-        return controlPlane;
     }
 
     private string? SyncStatus(KongControlPlaneResource controlPlane)

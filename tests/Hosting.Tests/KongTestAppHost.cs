@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -41,6 +42,24 @@ internal sealed class KongTestAppHost : IDisposable
     /// <summary>An upstream for routes: a container with an http endpoint on 8080.</summary>
     public IResourceBuilder<ContainerResource> AddOrdersApi()
         => Builder.AddContainer("orders-api", "example/orders", "1.0").WithHttpEndpoint(targetPort: 8080);
+
+    /// <summary>
+    /// A control plane routing <c>/orders</c> to <see cref="AddOrdersApi"/> with a rate limit, its endpoints allocated as
+    /// DCP records them once the containers run: the Admin API on the host at <paramref name="adminPort"/> (a fake one),
+    /// the upstream in the container network.
+    /// </summary>
+    public IResourceBuilder<KongControlPlaneResource> AddControlPlaneWithOrdersRoute(int adminPort)
+    {
+        var orders = AddOrdersApi();
+        var controlPlane = Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", orders, name: "orders", stripPath: false)
+            .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60 }, route: "orders");
+
+        var adminEndpoint = controlPlane.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
+        adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", adminPort);
+        AllocateInContainerNetwork(orders, "orders-api.dev.internal", 8080);
+        return controlPlane;
+    }
 
     /// <summary>What DCP records once the containers run: <paramref name="upstream"/>'s http endpoint as the data planes reach it.</summary>
     public static void AllocateInContainerNetwork(IResourceBuilder<ContainerResource> upstream, string host, int port)

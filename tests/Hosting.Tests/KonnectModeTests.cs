@@ -168,6 +168,16 @@ public sealed class KonnectModeTests : IDisposable
         Assert.Single(controlPlane.Resource.Annotations.OfType<KongPluginAnnotation>());
     }
 
+    [Fact]
+    public void In_publish_mode_the_token_parameter_leaves_the_model_so_Aspire_never_saves_it()
+    {
+        using var host = new KongTestAppHost("AppHost:Operation=publish", $"Parameters:konnect-token={Token}");
+
+        AddKonnect(host);
+
+        Assert.DoesNotContain(host.Builder.Resources, r => r is ParameterResource);
+    }
+
     internal static IResourceBuilder<KonnectControlPlaneResource> AddKonnect(KongTestAppHost host)
         => host.Builder.AddKonnectControlPlane("kong", host.Builder.AddParameter("konnect-token", secret: true));
 }

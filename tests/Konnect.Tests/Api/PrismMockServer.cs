@@ -118,6 +118,11 @@ public sealed class PrismMockServer : IAsyncLifetime
             }
 
             var prism = Path.Combine(dir.FullName, "node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
+            if (!File.Exists(prism))
+            {
+                InstallWithNpm(dir.FullName);
+            }
+
             return File.Exists(prism)
                 ? prism
                 : throw new InvalidOperationException(
@@ -125,6 +130,70 @@ public sealed class PrismMockServer : IAsyncLifetime
         }
 
         throw new InvalidOperationException("tests/package.json (which pins @stoplight/prism-cli) was not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// Runs `npm ci` once so that `dotnet test` works on a fresh clone. Two test assemblies may start Prism at the same
+    /// time in separate processes, so the install runs under an exclusive lock file and re-checks inside it.
+    /// </summary>
+    private static void InstallWithNpm(string directory)
+    {
+        var prism = Path.Combine(directory, "node_modules", ".bin", OperatingSystem.IsWindows() ? "prism.cmd" : "prism");
+        using var gate = AcquireInstallLock(Path.Combine(directory, ".npm-ci.lock"));
+        if (File.Exists(prism))
+        {
+            return;
+        }
+
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            using var npm = Process.Start(start)!;
+            var output = npm.StandardOutput.ReadToEndAsync();
+            var error = npm.StandardError.ReadToEndAsync();
+            if (!npm.WaitForExit(TimeSpan.FromMinutes(5)))
+            {
+                npm.Kill(entireProcessTree: true);
+                throw new InvalidOperationException($"`npm ci` in {directory} did not finish within 5 minutes; run it by hand and look at its output.");
+            }
+
+            if (npm.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"`npm ci` in {directory} failed (exit {npm.ExitCode}); run it by hand to see why:\n{error.Result}{output.Result}");
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException(
+                $"The Konnect contract tests need Prism, installed with npm, and npm was not found: install Node.js 20 (with npm) and run `npm ci` in {directory}.");
+        }
+    }
+
+    private static FileStream AcquireInstallLock(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(6);
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(200);
+            }
+        }
     }
 
     private static int FreeLoopbackPort()
