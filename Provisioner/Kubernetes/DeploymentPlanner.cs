@@ -5,7 +5,8 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 
 /// <summary>
 /// Turns a publish output into the ordered list of objects to apply (or delete) on this cluster: preflight and
-/// discovery, namespaces filled in, the Secrets and ConfigMap the manifests refer to, and missing namespaces.
+/// discovery, namespaces filled in, the Secrets and ConfigMap the manifests refer to (made by the provisioner, or
+/// found on the cluster), and missing namespaces.
 /// Everything that can be wrong with the input fails here, before anything is written.
 /// </summary>
 internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster cluster, ProvisionerContext context)
@@ -56,6 +57,8 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
 
         if (purpose != PlanPurpose.Destroy)
         {
+            documents.AddRange(SuppliedSecrets.Build(sources.Keys, documents, context, redactor));
+            await new ReferencedObjectCheck(api).CheckAsync(documents, notes, cancellationToken).ConfigureAwait(false);
             documents.AddRange(await MissingNamespacesAsync(documents, notes, cancellationToken).ConfigureAwait(false));
         }
 

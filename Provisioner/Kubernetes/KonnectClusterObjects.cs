@@ -20,27 +20,15 @@ internal static class KonnectClusterObjects
 
     public static IReadOnlyList<RequiredObject> FindRequired(IReadOnlyList<ManifestDocument> documents)
     {
-        var required = new List<RequiredObject>();
-        foreach (var document in documents.Where(d => d.Namespace is not null))
-        {
-            var @namespace = document.Namespace!;
-            if (document.Kind == "KonnectAPIAuthConfiguration"
-                && document.Body["spec"]?["type"]?.GetValue<string>() == "secretRef"
-                && document.Body["spec"]?["secretRef"]?["name"]?.GetValue<string>() == KonnectKubernetesNames.TokenSecret)
+        var required = ObjectReferences.Find(documents)
+            .Select(r => (r.Kind, r.Name) switch
             {
-                required.Add(new RequiredObject(RequiredObjectKind.KonnectToken, document.Body["spec"]?["secretRef"]?["namespace"]?.GetValue<string>() ?? @namespace));
-            }
-
-            if (References(document.Body, KonnectKubernetesNames.ClusterCertificateSecret, "secret", "secretRef", "secretKeyRef"))
-            {
-                required.Add(new RequiredObject(RequiredObjectKind.ClusterCertificate, @namespace));
-            }
-
-            if (References(document.Body, KonnectKubernetesNames.EndpointsConfigMap, "configMap", "configMapRef", "configMapKeyRef"))
-            {
-                required.Add(new RequiredObject(RequiredObjectKind.Endpoints, @namespace));
-            }
-        }
+                ("Secret", KonnectKubernetesNames.TokenSecret) => new RequiredObject(RequiredObjectKind.KonnectToken, r.Namespace),
+                ("Secret", KonnectKubernetesNames.ClusterCertificateSecret) => new RequiredObject(RequiredObjectKind.ClusterCertificate, r.Namespace),
+                ("ConfigMap", KonnectKubernetesNames.EndpointsConfigMap) => new RequiredObject(RequiredObjectKind.Endpoints, r.Namespace),
+                _ => null,
+            })
+            .OfType<RequiredObject>();
 
         // What the publish output already carries is applied as it is.
         var present = documents.Select(d => (d.Kind, d.Namespace, d.Name)).ToHashSet();
@@ -57,7 +45,7 @@ internal static class KonnectClusterObjects
         };
 
     /// <summary>The object's identity only, for destroy and for diffs without the secret sources at hand.</summary>
-    public static ManifestDocument Identity(RequiredObject required) => Document(required, required.ObjectKind == "Secret"
+    public static ManifestDocument Identity(RequiredObject required) => Generated(required.ObjectKind == "Secret"
         ? new V1Secret { ApiVersion = "v1", Kind = "Secret", Metadata = Metadata(required) }
         : new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = Metadata(required) });
 
@@ -66,7 +54,7 @@ internal static class KonnectClusterObjects
         redactor.Add(token);
         var metadata = Metadata(required);
         metadata.Labels[KonnectKubernetesNames.CredentialLabel] = KonnectKubernetesNames.CredentialLabelValue;
-        return Document(required, new V1Secret
+        return Generated(new V1Secret
         {
             ApiVersion = "v1",
             Kind = "Secret",
@@ -102,7 +90,7 @@ internal static class KonnectClusterObjects
             throw CommandFailedException.BadInput($"The data-plane certificate {files.CertificatePath} expired on {certificate.NotAfter:yyyy-MM-dd}. Run `provisioner konnect up` to pin a new one.");
         }
 
-        return Document(required, KonnectClusterManifest.Secret(certificate, required.Namespace));
+        return Generated(KonnectClusterManifest.Secret(certificate, required.Namespace));
     }
 
     private static ManifestDocument EndpointsConfigMap(RequiredObject required, KonnectOutputDirectory files)
@@ -132,7 +120,7 @@ internal static class KonnectClusterObjects
         }
 
         var endpoints = new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
-        return Document(required, KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
+        return Generated(KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
     }
 
     private static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
@@ -199,46 +187,20 @@ internal static class KonnectClusterObjects
             : null;
     }
 
-    private static V1ObjectMeta Metadata(RequiredObject required) => new()
+    /// <summary>The metadata of every object the provisioner creates: labelled as managed by it.</summary>
+    public static V1ObjectMeta Metadata(string name, string @namespace) => new()
     {
-        Name = required.Name,
-        NamespaceProperty = required.Namespace,
+        Name = name,
+        NamespaceProperty = @namespace,
         Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
     };
 
-    private static ManifestDocument Document(RequiredObject required, IKubernetesObject item)
+    /// <summary>A core (v1) object the provisioner made, as a document of the plan.</summary>
+    public static ManifestDocument Generated(IKubernetesObject<V1ObjectMeta> item)
     {
         var body = JsonNode.Parse(KubernetesJson.Serialize(item))!.AsObject();
-        return new ManifestDocument("v1", required.ObjectKind, required.Name, required.Namespace, body, "created by the provisioner") { Generated = true };
+        return new ManifestDocument("v1", item.Kind, item.Metadata.Name, item.Metadata.NamespaceProperty, body, "created by the provisioner") { Generated = true };
     }
 
-    private static bool References(JsonNode? node, string name, params string[] referenceProperties)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (key, value) in obj)
-                {
-                    if (referenceProperties.Contains(key, StringComparer.Ordinal) && value is JsonObject reference
-                        && (Is(reference["name"], name) || Is(reference["secretName"], name)))
-                    {
-                        return true;
-                    }
-
-                    if (References(value, name, referenceProperties))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case JsonArray array:
-                return array.Any(item => References(item, name, referenceProperties));
-            default:
-                return false;
-        }
-    }
-
-    private static bool Is(JsonNode? node, string expected) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) && text == expected;
+    private static V1ObjectMeta Metadata(RequiredObject required) => Metadata(required.Name, required.Namespace);
 }

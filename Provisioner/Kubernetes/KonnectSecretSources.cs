@@ -1,11 +1,13 @@
 namespace KonnectAspire.Provisioner.Kubernetes;
 
 /// <summary>
-/// Where deploy reads the secrets the manifests refer to: the Konnect token (--token-file, else $KONNECT_TOKEN) and
+/// Where deploy reads the secrets the manifests refer to: the Konnect token (--token-file, else $KONNECT_TOKEN),
 /// the files `provisioner konnect up` writes (--cluster-cert-dir, else the one folder under ./konnect/: tls.crt,
-/// tls.key and konnect-endpoints.env).
+/// tls.key and konnect-endpoints.env), and the keys of any other Secret (--secret-from-env, --secret-from-file).
 /// </summary>
 internal sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)
 {
     public const string TokenVariable = "KONNECT_TOKEN";
+
+    public IReadOnlyList<SecretKeySource> Keys { get; init; } = [];
 }
