@@ -58,7 +58,7 @@ internal static class SuppliedSecrets
         var read = references.Where(r => r.Name == name).ToList();
         if (read.Count == 0)
         {
-            var names = references.Select(r => r.Name).Distinct(StringComparer.Ordinal).Where(n => !MadeFromOtherOptions.Contains(n, StringComparer.Ordinal)).ToList();
+            var names = references.Select(r => r.Name).Distinct(StringComparer.Ordinal).Where(n => !MadeFromOtherOptions.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
             throw CommandFailedException.BadInput(
                 $"{first.Display}: no manifest reads Secret {name}, so it would not be used. "
                 + (names.Count == 0 ? "The manifests read no other Secret." : $"The manifests read: {string.Join(", ", names)}."));
