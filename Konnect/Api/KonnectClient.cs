@@ -223,7 +223,7 @@ public sealed class KonnectClient : IDisposable
             path += tag is null ? string.Empty : $"&{Query("tags", tag)}";
             path += offset is null ? string.Empty : $"&{Query("offset", offset)}";
             var body = await SendAsync(HttpMethod.Get, path, null, KonnectJsonContext.Default.JsonObject,
-                new($"list {Segment(kind)}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false);
+                new($"list {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false);
             if (body?["data"] is JsonArray data)
             {
                 entities.AddRange(data.OfType<JsonObject>().Select(e => e.DeepClone().AsObject()));
@@ -253,8 +253,8 @@ public sealed class KonnectClient : IDisposable
         var body = new ByteArrayContent(Encoding.UTF8.GetBytes(entity.ToJsonString()));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return await SendAsync(HttpMethod.Put, $"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", body,
-            KonnectJsonContext.Default.JsonObject, new($"upsert {Segment(kind)}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false)
-            ?? throw EmptyAnswer($"upsert {Segment(kind)}");
+            KonnectJsonContext.Default.JsonObject, new($"upsert {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false)
+            ?? throw EmptyAnswer($"upsert {kind.CollectionName()}");
     }
 
     /// <summary>Deletes a core entity; returns false when it was already gone.</summary>
@@ -263,7 +263,7 @@ public sealed class KonnectClient : IDisposable
     /// <param name="id">The entity id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<bool> DeleteCoreEntityAsync(Guid controlPlaneId, GatewayEntityKind kind, Guid id, CancellationToken cancellationToken = default)
-        => DeleteAsync($"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", new($"delete {Segment(kind)}", Id(controlPlaneId)), cancellationToken);
+        => DeleteAsync($"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", new($"delete {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken);
 
     /// <summary>The core entities of one control plane as a gateway entity store for the sync engine.</summary>
     /// <param name="controlPlaneId">The control plane id.</param>
@@ -287,15 +287,7 @@ public sealed class KonnectClient : IDisposable
 
     private static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
 
-    private static string CoreEntitiesPath(Guid controlPlaneId, GatewayEntityKind kind) => $"{ControlPlanePath(controlPlaneId)}/core-entities/{Segment(kind)}";
-
-    private static string Segment(GatewayEntityKind kind) => kind switch
-    {
-        GatewayEntityKind.Service => "services",
-        GatewayEntityKind.Route => "routes",
-        GatewayEntityKind.Plugin => "plugins",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Konnect core entities handled here are services, routes and plugins."),
-    };
+    private static string CoreEntitiesPath(Guid controlPlaneId, GatewayEntityKind kind) => $"{ControlPlanePath(controlPlaneId)}/core-entities/{kind.CollectionName()}";
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 

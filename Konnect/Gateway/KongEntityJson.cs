@@ -32,7 +32,7 @@ public static class KongEntityJson
     public static Guid StableId(GatewayEntityKind kind, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return NameBasedUuid(IdNamespace, $"{kind.ToString().ToLowerInvariant()}:{name}");
+        return NameBasedUuid(IdNamespace, $"{kind.Word()}:{name}");
     }
 
     /// <summary>The stable id of a service, from its name.</summary>

@@ -125,7 +125,7 @@ public sealed class GatewayConfigSynchronizer(IGatewayEntityStore store, string 
     {
         var name = entity["name"]?.GetValue<string>() ?? IdOf(entity)?.ToString() ?? "(unnamed)";
         if (kind != GatewayEntityKind.Plugin)
-            return $"{kind.ToString().ToLowerInvariant()} {name}";
+            return $"{kind.Word()} {name}";
 
         var scope = new GatewayPlugin
         {
