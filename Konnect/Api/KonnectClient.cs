@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
@@ -173,10 +172,13 @@ public sealed class KonnectClient : IDisposable
     public async Task<bool> EnsureDataPlaneCertificatePinnedAsync(
         Guid controlPlaneId, string certificatePem, string? title = null, CancellationToken cancellationToken = default)
     {
-        var digest = Sha256(certificatePem)
-            ?? throw new ArgumentException("The data-plane certificate is not a PEM certificate.", nameof(certificatePem));
+        if (CertificateFingerprint.TrySha256(certificatePem) is null)
+        {
+            throw new ArgumentException("The data-plane certificate is not a PEM certificate.", nameof(certificatePem));
+        }
+
         var pinned = await ListDataPlaneCertificatesAsync(controlPlaneId, cancellationToken).ConfigureAwait(false);
-        if (pinned.Any(p => Sha256(p.Cert) == digest))
+        if (IsPinned(pinned, certificatePem))
         {
             return false;
         }
@@ -191,8 +193,8 @@ public sealed class KonnectClient : IDisposable
     public static bool IsPinned(IEnumerable<KonnectDataPlaneCertificate> pinned, string certificatePem)
     {
         ArgumentNullException.ThrowIfNull(pinned);
-        var digest = Sha256(certificatePem);
-        return digest is not null && pinned.Any(p => Sha256(p.Cert) == digest);
+        var digest = CertificateFingerprint.TrySha256(certificatePem);
+        return digest is not null && pinned.Any(p => CertificateFingerprint.TrySha256(p.Cert) == digest);
     }
 
     /// <summary>Unpins a data-plane client certificate; returns false when it was already gone.</summary>
@@ -271,19 +273,6 @@ public sealed class KonnectClient : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-
-    private static string? Sha256(string pem)
-    {
-        try
-        {
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            return certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        }
-        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-        {
-            return null;
-        }
-    }
 
     private static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
 
