@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Admin;
@@ -69,17 +70,14 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
     // from the `offset` it reports; `next` is followed as given only when a page has no `offset`.
     private static string? NextPage(string first, JsonObject page)
     {
-        if (Text(page["offset"]) is string offset)
+        if (KongEntityJson.Text(page["offset"]) is string offset)
             return $"{first}&offset={Uri.EscapeDataString(offset)}";
-        if (Text(page["next"]) is not string next)
+        if (KongEntityJson.Text(page["next"]) is not string next)
             return null;
         return Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
             ? absolute.PathAndQuery
             : next;
     }
-
-    private static string? Text(JsonNode? node)
-        => node?.GetValueKind() == JsonValueKind.String && node.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     private static string NameOf(JsonObject entity, Guid id)
         => entity["name"]?.GetValue<string>() ?? id.ToString();

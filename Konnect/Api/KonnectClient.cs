@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
@@ -232,7 +233,7 @@ public sealed class KonnectClient : IDisposable
             }
 
             // Kong ends a listing with a null offset; a repeated offset would loop forever, so it ends the listing too.
-            offset = body?["offset"] is JsonValue value && value.TryGetValue<string>(out var next) && next.Length > 0 ? next : null;
+            offset = KongEntityJson.Text(body?["offset"]);
             if (offset is null || !seenOffsets.Add(offset))
             {
                 break;
