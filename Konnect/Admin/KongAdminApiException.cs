@@ -15,7 +15,7 @@ public sealed class KongAdminApiException : Exception
     /// <param name="statusCode">The HTTP status Kong answered with.</param>
     /// <param name="kongMessage">Kong's own message (the <c>message</c> field of its error body).</param>
     public KongAdminApiException(GatewayEntityKind kind, string entityName, HttpStatusCode statusCode, string kongMessage)
-        : this(kind, entityName, statusCode, kongMessage, Describe($"{Word(kind)} '{entityName}'", statusCode, kongMessage))
+        : this(kind, entityName, statusCode, kongMessage, Describe($"{kind.Word()} '{entityName}'", statusCode, kongMessage))
     {
     }
 
@@ -42,9 +42,7 @@ public sealed class KongAdminApiException : Exception
 
     /// <summary>The Admin API refused to list the entities of a kind carrying a tag.</summary>
     internal static KongAdminApiException ForListing(GatewayEntityKind kind, string tag, HttpStatusCode statusCode, string kongMessage)
-        => new(kind, $"tag {tag}", statusCode, kongMessage, Describe($"listing the {Word(kind)}s tagged '{tag}'", statusCode, kongMessage));
-
-    private static string Word(GatewayEntityKind kind) => kind.ToString().ToLowerInvariant();
+        => new(kind, $"tag {tag}", statusCode, kongMessage, Describe($"listing the {kind.Word()}s tagged '{tag}'", statusCode, kongMessage));
 
     private static string Describe(string subject, HttpStatusCode statusCode, string kongMessage)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Admin;
@@ -25,14 +26,14 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
     {
         ArgumentException.ThrowIfNullOrEmpty(tag);
         var entities = new List<JsonObject>();
-        var first = $"{Collection(kind)}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
+        var first = $"{kind.CollectionName()}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
         for (var next = first; next is not null;)
         {
             using var response = await _http.GetAsync(Resolve(next), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw KongAdminApiException.ForListing(kind, tag, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));
             var page = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The Kong Admin API answered GET {Collection(kind)} with an empty body.");
+                ?? throw new InvalidOperationException($"The Kong Admin API answered GET {kind.CollectionName()} with an empty body.");
             entities.AddRange(page["data"]?.AsArray().OfType<JsonObject>() ?? []);
             next = NextPage(first, page);
         }
@@ -44,26 +45,18 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
     public async Task PutAsync(GatewayEntityKind kind, Guid id, JsonObject entity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entity);
-        using var response = await _http.PutAsJsonAsync(Resolve($"{Collection(kind)}/{id}"), entity, cancellationToken).ConfigureAwait(false);
+        using var response = await _http.PutAsJsonAsync(Resolve($"{kind.CollectionName()}/{id}"), entity, cancellationToken).ConfigureAwait(false);
         await ThrowIfRefusedAsync(response, kind, NameOf(entity, id), cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public async Task DeleteAsync(GatewayEntityKind kind, Guid id, CancellationToken cancellationToken)
     {
-        using var response = await _http.DeleteAsync(Resolve($"{Collection(kind)}/{id}"), cancellationToken).ConfigureAwait(false);
+        using var response = await _http.DeleteAsync(Resolve($"{kind.CollectionName()}/{id}"), cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
             return;
         await ThrowIfRefusedAsync(response, kind, id.ToString(), cancellationToken).ConfigureAwait(false);
     }
-
-    private static string Collection(GatewayEntityKind kind) => kind switch
-    {
-        GatewayEntityKind.Service => "services",
-        GatewayEntityKind.Route => "routes",
-        GatewayEntityKind.Plugin => "plugins",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown gateway entity kind."),
-    };
 
     // Relative to the Admin API root, so a root with a path prefix (http://host/admin/) keeps its prefix.
     private Uri Resolve(string relative)
@@ -77,17 +70,14 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
     // from the `offset` it reports; `next` is followed as given only when a page has no `offset`.
     private static string? NextPage(string first, JsonObject page)
     {
-        if (Text(page["offset"]) is string offset)
+        if (KongEntityJson.Text(page["offset"]) is string offset)
             return $"{first}&offset={Uri.EscapeDataString(offset)}";
-        if (Text(page["next"]) is not string next)
+        if (KongEntityJson.Text(page["next"]) is not string next)
             return null;
         return Uri.TryCreate(next, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
             ? absolute.PathAndQuery
             : next;
     }
-
-    private static string? Text(JsonNode? node)
-        => node?.GetValueKind() == JsonValueKind.String && node.GetValue<string>() is { Length: > 0 } text ? text : null;
 
     private static string NameOf(JsonObject entity, Guid id)
         => entity["name"]?.GetValue<string>() ?? id.ToString();

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
@@ -173,10 +173,13 @@ public sealed class KonnectClient : IDisposable
     public async Task<bool> EnsureDataPlaneCertificatePinnedAsync(
         Guid controlPlaneId, string certificatePem, string? title = null, CancellationToken cancellationToken = default)
     {
-        var digest = Sha256(certificatePem)
-            ?? throw new ArgumentException("The data-plane certificate is not a PEM certificate.", nameof(certificatePem));
+        if (CertificateFingerprint.TrySha256(certificatePem) is null)
+        {
+            throw new ArgumentException("The data-plane certificate is not a PEM certificate.", nameof(certificatePem));
+        }
+
         var pinned = await ListDataPlaneCertificatesAsync(controlPlaneId, cancellationToken).ConfigureAwait(false);
-        if (pinned.Any(p => Sha256(p.Cert) == digest))
+        if (IsPinned(pinned, certificatePem))
         {
             return false;
         }
@@ -191,8 +194,8 @@ public sealed class KonnectClient : IDisposable
     public static bool IsPinned(IEnumerable<KonnectDataPlaneCertificate> pinned, string certificatePem)
     {
         ArgumentNullException.ThrowIfNull(pinned);
-        var digest = Sha256(certificatePem);
-        return digest is not null && pinned.Any(p => Sha256(p.Cert) == digest);
+        var digest = CertificateFingerprint.TrySha256(certificatePem);
+        return digest is not null && pinned.Any(p => CertificateFingerprint.TrySha256(p.Cert) == digest);
     }
 
     /// <summary>Unpins a data-plane client certificate; returns false when it was already gone.</summary>
@@ -223,14 +226,14 @@ public sealed class KonnectClient : IDisposable
             path += tag is null ? string.Empty : $"&{Query("tags", tag)}";
             path += offset is null ? string.Empty : $"&{Query("offset", offset)}";
             var body = await SendAsync(HttpMethod.Get, path, null, KonnectJsonContext.Default.JsonObject,
-                new($"list {Segment(kind)}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false);
+                new($"list {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false);
             if (body?["data"] is JsonArray data)
             {
                 entities.AddRange(data.OfType<JsonObject>().Select(e => e.DeepClone().AsObject()));
             }
 
             // Kong ends a listing with a null offset; a repeated offset would loop forever, so it ends the listing too.
-            offset = body?["offset"] is JsonValue value && value.TryGetValue<string>(out var next) && next.Length > 0 ? next : null;
+            offset = KongEntityJson.Text(body?["offset"]);
             if (offset is null || !seenOffsets.Add(offset))
             {
                 break;
@@ -253,8 +256,8 @@ public sealed class KonnectClient : IDisposable
         var body = new ByteArrayContent(Encoding.UTF8.GetBytes(entity.ToJsonString()));
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         return await SendAsync(HttpMethod.Put, $"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", body,
-            KonnectJsonContext.Default.JsonObject, new($"upsert {Segment(kind)}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false)
-            ?? throw EmptyAnswer($"upsert {Segment(kind)}");
+            KonnectJsonContext.Default.JsonObject, new($"upsert {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false)
+            ?? throw EmptyAnswer($"upsert {kind.CollectionName()}");
     }
 
     /// <summary>Deletes a core entity; returns false when it was already gone.</summary>
@@ -263,7 +266,7 @@ public sealed class KonnectClient : IDisposable
     /// <param name="id">The entity id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task<bool> DeleteCoreEntityAsync(Guid controlPlaneId, GatewayEntityKind kind, Guid id, CancellationToken cancellationToken = default)
-        => DeleteAsync($"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", new($"delete {Segment(kind)}", Id(controlPlaneId)), cancellationToken);
+        => DeleteAsync($"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", new($"delete {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken);
 
     /// <summary>The core entities of one control plane as a gateway entity store for the sync engine.</summary>
     /// <param name="controlPlaneId">The control plane id.</param>
@@ -272,30 +275,9 @@ public sealed class KonnectClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private static string? Sha256(string pem)
-    {
-        try
-        {
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            return certificate.GetCertHashString(HashAlgorithmName.SHA256);
-        }
-        catch (Exception ex) when (ex is CryptographicException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
     private static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
 
-    private static string CoreEntitiesPath(Guid controlPlaneId, GatewayEntityKind kind) => $"{ControlPlanePath(controlPlaneId)}/core-entities/{Segment(kind)}";
-
-    private static string Segment(GatewayEntityKind kind) => kind switch
-    {
-        GatewayEntityKind.Service => "services",
-        GatewayEntityKind.Route => "routes",
-        GatewayEntityKind.Plugin => "plugins",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Konnect core entities handled here are services, routes and plugins."),
-    };
+    private static string CoreEntitiesPath(Guid controlPlaneId, GatewayEntityKind kind) => $"{ControlPlanePath(controlPlaneId)}/core-entities/{kind.CollectionName()}";
 
     private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Api;
@@ -22,7 +22,7 @@ public sealed class KonnectCoreEntityStore(KonnectClient client, Guid controlPla
         var listed = await client.ListCoreEntitiesAsync(ControlPlaneId, kind, tag, cancellationToken).ConfigureAwait(false);
 
         // The tags filter is Konnect's; checking again means an entity without the tag can never be taken as owned and deleted.
-        return listed.Where(e => e["tags"] is JsonArray tags && tags.Any(t => t?.GetValueKind() == JsonValueKind.String && t.GetValue<string>() == tag)).ToList();
+        return listed.Where(entity => KongEntityJson.HasTag(entity, tag)).ToList();
     }
 
     /// <inheritdoc />

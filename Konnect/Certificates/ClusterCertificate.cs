@@ -24,7 +24,7 @@ public sealed class ClusterCertificate
         PrivateKeyPem = privateKeyPem;
         NotBefore = new DateTimeOffset(certificate.NotBefore.ToUniversalTime(), TimeSpan.Zero);
         NotAfter = new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
-        Sha256Fingerprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        Sha256Fingerprint = CertificateFingerprint.Sha256(certificate);
     }
 
     /// <summary>The certificate as PEM (<c>-----BEGIN CERTIFICATE-----</c>), the value of <c>cluster_cert</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace KonnectAspire.Konnect.Gateway;
@@ -22,4 +23,16 @@ public sealed record GatewayPlugin
 
     /// <summary>Tags of the entity; the sync adds its ownership tag.</summary>
     public IList<string> Tags { get; init; } = [];
+
+    // Config may hold credentials (an ai-proxy auth header, a Redis password), so ToString names its keys only.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Name = ").Append(Name)
+            .Append(", Service = ").Append(Service)
+            .Append(", Route = ").Append(Route)
+            .Append(", Config = [").AppendJoin(", ", Config.Select(pair => pair.Key)).Append(']')
+            .Append(", Enabled = ").Append(Enabled)
+            .Append(", Tags = [").AppendJoin(", ", Tags).Append(']');
+        return true;
+    }
 }

@@ -32,7 +32,7 @@ public static class KongEntityJson
     public static Guid StableId(GatewayEntityKind kind, string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return NameBasedUuid(IdNamespace, $"{kind.ToString().ToLowerInvariant()}:{name}");
+        return NameBasedUuid(IdNamespace, $"{kind.Word()}:{name}");
     }
 
     /// <summary>The stable id of a service, from its name.</summary>
@@ -159,6 +159,14 @@ public static class KongEntityJson
         uuid[8] = (byte)((uuid[8] & 0x3F) | 0x80);
         return new Guid(uuid, bigEndian: true);
     }
+
+    /// <summary>Whether an entity as Kong returns it carries <paramref name="tag"/>; tags that are not strings never match.</summary>
+    internal static bool HasTag(JsonObject entity, string tag)
+        => entity["tags"] is JsonArray tags && tags.Any(value => Text(value) == tag);
+
+    /// <summary>The value of a JSON string that is not empty, or null for anything else (missing, null, a number, "").</summary>
+    internal static string? Text(JsonNode? node)
+        => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private static JsonObject Reference(GatewayEntityKind kind, string name)
         => new() { ["id"] = StableId(kind, name).ToString() };

@@ -92,14 +92,12 @@ public sealed class GatewayConfigSynchronizer(IGatewayEntityStore store, string 
 
     private DesiredEntity Owned(GatewayEntityKind kind, Guid id, string label, JsonObject body)
     {
-        var tags = body["tags"]!.AsArray();
-        if (!tags.Any(tag => tag?.GetValue<string>() == _ownerTag))
-            tags.Add(_ownerTag);
+        if (!KongEntityJson.HasTag(body, _ownerTag))
+            body["tags"]!.AsArray().Add(_ownerTag);
         return new DesiredEntity(kind, id, label, body);
     }
 
-    private bool IsOwned(JsonObject entity)
-        => entity["tags"] is JsonArray tags && tags.Any(tag => tag?.GetValue<string>() == _ownerTag);
+    private bool IsOwned(JsonObject entity) => KongEntityJson.HasTag(entity, _ownerTag);
 
     private static Guid? IdOf(JsonObject entity)
         => entity["id"]?.GetValue<string>() is string id && Guid.TryParse(id, out var guid) ? guid : null;
@@ -125,7 +123,7 @@ public sealed class GatewayConfigSynchronizer(IGatewayEntityStore store, string 
     {
         var name = entity["name"]?.GetValue<string>() ?? IdOf(entity)?.ToString() ?? "(unnamed)";
         if (kind != GatewayEntityKind.Plugin)
-            return $"{kind.ToString().ToLowerInvariant()} {name}";
+            return $"{kind.Word()} {name}";
 
         var scope = new GatewayPlugin
         {

@@ -33,6 +33,11 @@ public sealed record RedisVectorDatabase
     /// <summary>Whether to connect with TLS.</summary>
     public bool Ssl { get; init; }
 
+    /// <summary>Host, port and TLS; the password only as whether one is set.</summary>
+    /// <returns>A one-line description without the password.</returns>
+    public override string ToString()
+        => $"redis {Host}:{Port}{(Ssl ? " (TLS)" : string.Empty)}{(string.IsNullOrEmpty(Password) ? string.Empty : ", password ***")}";
+
     /// <summary>The <c>vectordb.redis</c> record.</summary>
     /// <returns>A new JSON object.</returns>
     public JsonObject ToJson()
