@@ -27,8 +27,13 @@ public sealed class KongAdminApiStore(HttpClient http) : IGatewayEntityStore
         ArgumentException.ThrowIfNullOrEmpty(tag);
         var entities = new List<JsonObject>();
         var first = $"{kind.CollectionName()}?size={PageSize}&tags={Uri.EscapeDataString(tag)}";
+        var requested = new HashSet<string>(StringComparer.Ordinal);
         for (var next = first; next is not null;)
         {
+            // A server that hands out the same page again would otherwise keep this loop going for ever.
+            if (!requested.Add(next))
+                throw new InvalidOperationException($"The Kong Admin API sent the listing of {kind.CollectionName()} tagged '{tag}' back to a page it had already returned ({next}); check what answers at {_http.BaseAddress}.");
+
             using var response = await _http.GetAsync(Resolve(next), cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
                 throw KongAdminApiException.ForListing(kind, tag, response.StatusCode, await KongMessageAsync(response, cancellationToken).ConfigureAwait(false));

@@ -122,6 +122,16 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_server_that_returns_the_same_page_again_ends_the_listing_with_a_clear_error()
+    {
+        using var http = new HttpClient(new SamePageForEver()) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongAdminApiStore(http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default));
+
+        Assert.Contains("already returned", error.Message, StringComparison.Ordinal);
+    }
+
     private static JsonObject Service(string name, string? tag) => new()
     {
         ["id"] = Guid.NewGuid().ToString(),
@@ -129,4 +139,14 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         ["host"] = $"{name}.internal",
         ["tags"] = tag is null ? null : new JsonArray(tag),
     };
+
+    // Answers every listing with the same offset, as a broken proxy or server might.
+    private sealed class SamePageForEver : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("""{"data":[],"offset":"again"}""", System.Text.Encoding.UTF8, "application/json"),
+            });
+    }
 }
