@@ -61,8 +61,7 @@ public static class KongControlPlaneBuilderExtensions
             .WithEnvironment(context => KongEnvironment.AddPostgres(context.EnvironmentVariables, database.Resource))
             .WaitFor(database);
 
-        var certificates = new ClusterCertificateStore(builder.Configuration[ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
-        var certificate = new KongClusterCertificateAnnotation(certificates, $"{builder.AppHostDirectory}|{name}");
+        var certificate = KongClusterCertificateAnnotation.FromConfiguration(builder.Configuration, $"{builder.AppHostDirectory}|{name}");
 
         return builder.AddResource(resource)
             .WithImage(KongContainerImageTags.Image, KongContainerImageTags.Tag)

@@ -2,7 +2,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
 using Aspire.Hosting.Lifecycle;
 using KonnectAspire.Konnect.Api;
-using KonnectAspire.Konnect.Certificates;
 
 namespace Aspire.Hosting;
 
@@ -98,7 +97,6 @@ public static class KonnectControlPlaneBuilderExtensions
             return builder.CreateResourceBuilder(resource);
         }
 
-        var certificates = new ClusterCertificateStore(builder.Configuration[KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
         var owner = $"{builder.AppHostDirectory}|konnect|{resource.ApiBaseAddress?.AbsoluteUri ?? KonnectClientOptions.RegionName(resource.Region)}|{konnectName}";
 
         return builder.AddResource(resource)
@@ -116,7 +114,7 @@ public static class KonnectControlPlaneBuilderExtensions
                     new(KonnectControlPlaneStartup.RegionProperty, KonnectClientOptions.RegionName(resource.Region)),
                 ],
             })
-            .WithAnnotation(new KongClusterCertificateAnnotation(certificates, owner))
+            .WithAnnotation(KongClusterCertificateAnnotation.FromConfiguration(builder.Configuration, owner))
             .WithAnnotation(new KongDataPlaneConnectionAnnotation(context =>
             {
                 KonnectDataPlaneSetting.AddTo(context.EnvironmentVariables, resource);
