@@ -39,7 +39,7 @@ public static class KonnectControlPlaneBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(parameterName);
-        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterKey(parameterName)]);
+        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterConfigurationKey.For(parameterName)]);
     }
 
     /// <summary>
@@ -123,13 +123,10 @@ public static class KonnectControlPlaneBuilderExtensions
             .OnInitializeResource((controlPlane, initialize, cancellationToken) => KonnectControlPlaneStartup.StartAsync(controlPlane, initialize.Services, cancellationToken));
     }
 
-    /// <summary>Where Aspire reads a (non connection string) parameter's value from.</summary>
-    internal static string ParameterKey(string parameterName) => $"Parameters:{parameterName}";
-
     // A token in configuration is checked now, so a wrong one stops the AppHost before anything starts.
     private static void CheckConfiguredToken(IDistributedApplicationBuilder builder, string name, ParameterResource token)
     {
-        var key = ParameterKey(token.Name);
+        var key = ParameterConfigurationKey.For(token.Name);
         if (builder.Configuration[key] is not { } configured)
         {
             return;

@@ -120,7 +120,7 @@ internal static class KongAiPluginConfigs
     {
         var value = await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false);
         return string.IsNullOrEmpty(value)
-            ? throw new DistributedApplicationException($"Parameter '{parameter.Name}' has no value; set Parameters:{parameter.Name} (user secrets or environment).")
+            ? throw new DistributedApplicationException($"Parameter '{parameter.Name}' has no value; set {ParameterConfigurationKey.For(parameter.Name)} (user secrets or environment).")
             : value;
     }
 }

@@ -58,7 +58,7 @@ internal static class KonnectControlPlaneStartup
         var parameter = controlPlane.TokenParameter;
         var token = KonnectAccessToken.Parse(
             await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false),
-            $"the parameter '{parameter.Name}' ({KonnectControlPlaneBuilderExtensions.ParameterKey(parameter.Name)})");
+            $"the parameter '{parameter.Name}' ({ParameterConfigurationKey.For(parameter.Name)})");
         return new KonnectClient(new KonnectClientOptions
         {
             Token = token,
