@@ -110,8 +110,7 @@ internal static class KongAiPluginConfigs
     // The data planes are containers: they reach another resource in the container network, never as localhost.
     private static async Task<string> AddressAsync(EndpointReference endpoint, EndpointProperty property, KongPluginConfigContext context, CancellationToken cancellationToken)
     {
-        var valueContext = new ValueProviderContext { ExecutionContext = context.ExecutionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
-        return await endpoint.Property(property).GetValueAsync(valueContext, cancellationToken).ConfigureAwait(false)
+        return await KongContainerNetwork.ResolveAsync(endpoint.Property(property), context.ExecutionContext, cancellationToken).ConfigureAwait(false)
             ?? throw new DistributedApplicationException(
                 $"Endpoint '{endpoint.EndpointName}' of '{endpoint.Resource.Name}' has no address the Kong data planes can reach; is '{endpoint.Resource.Name}' running?");
     }

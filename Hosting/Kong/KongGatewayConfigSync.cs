@@ -184,7 +184,6 @@ internal static class KongGatewayConfigSync
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
-        var context = new ValueProviderContext { ExecutionContext = executionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
         var addresses = new Dictionary<(string, string), Uri>();
         foreach (var upstream in controlPlane.Annotations.OfType<KongRouteAnnotation>().Select(route => route.Upstream))
         {
@@ -194,19 +193,12 @@ internal static class KongGatewayConfigSync
                 continue;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(UpstreamTimeout);
-            string? url;
-            try
-            {
-                url = await upstream.Property(EndpointProperty.Url).GetValueAsync(context, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new DistributedApplicationException(
-                    $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' got no address in the container network within {UpstreamTimeout.TotalMinutes} minutes; is '{upstream.Resource.Name}' starting?");
-            }
-
+            var url = await KongContainerNetwork.ResolveAsync(
+                upstream.Property(EndpointProperty.Url),
+                executionContext,
+                UpstreamTimeout,
+                $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' got no address in the container network within {UpstreamTimeout.TotalMinutes} minutes; is '{upstream.Resource.Name}' starting?",
+                cancellationToken).ConfigureAwait(false);
             addresses[key] = new Uri(url ?? throw new DistributedApplicationException(
                 $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' has no URL the data planes can reach."));
         }

@@ -38,7 +38,6 @@ internal static class KongOpenTelemetryEndpoint
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
-        var context = new ValueProviderContext { ExecutionContext = executionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
         IValueProvider address;
         if (FindDashboard(model) is { } dashboard && dashboard.GetEndpoint(OtlpHttpEndpointName, KnownNetworkIdentifiers.DefaultAspireContainerNetwork) is { Exists: true } endpoint)
         {
@@ -54,19 +53,12 @@ internal static class KongOpenTelemetryEndpoint
                 $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKeys[0]} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AllocationTimeout);
-        string? url;
-        try
-        {
-            url = await address.GetValueAsync(context, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DistributedApplicationException(
-                $"The dashboard's OTLP/HTTP endpoint got no address in the container network within {AllocationTimeout.TotalMinutes} minutes, so Kong's opentelemetry plugin cannot be configured; call WithoutOpenTelemetry() on the control plane to sync without it.");
-        }
-
+        var url = await KongContainerNetwork.ResolveAsync(
+            address,
+            executionContext,
+            AllocationTimeout,
+            $"The dashboard's OTLP/HTTP endpoint got no address in the container network within {AllocationTimeout.TotalMinutes} minutes, so Kong's opentelemetry plugin cannot be configured; call WithoutOpenTelemetry() on the control plane to sync without it.",
+            cancellationToken).ConfigureAwait(false);
         return new Uri(url ?? throw new DistributedApplicationException("The dashboard's OTLP/HTTP endpoint has no address in the container network."));
     }
 
