@@ -45,11 +45,13 @@ internal static class KongDataPlaneDashboard
             : null;
 
     private static Task PublishRoleAsync(ResourceNotificationService notifications, IResource resource, KongDataPlaneResource group)
-        => notifications.PublishUpdateAsync(resource, snapshot =>
+        => notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
-            var properties = KongSnapshotProperties.Set(snapshot.Properties, KongSnapshotProperties.Role, "data_plane");
-            properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Version, KongContainerImageTags.For(group.ControlPlane.Edition).Tag);
-            return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.ControlPlane, group.ControlPlane.Name) };
+            Properties = KongSnapshotProperties.Set(
+                snapshot.Properties,
+                (KongSnapshotProperties.Role, "data_plane"),
+                (KongSnapshotProperties.Version, KongContainerImageTags.For(group.ControlPlane.Edition).Tag),
+                (KongSnapshotProperties.ControlPlane, group.ControlPlane.Name)),
         });
 
     private static async Task FollowInstancesAsync(KongDataPlaneResource group, ResourceNotificationService notifications, CancellationToken cancellationToken)

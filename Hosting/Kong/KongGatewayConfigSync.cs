@@ -123,13 +123,15 @@ internal static class KongGatewayConfigSync
             consoleLog.LogInformation("Gateway config synced {Target}: {Summary}", target, summary);
             appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced {Target}: {Summary}", controlPlane.Name, target, summary);
             var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-            await notifications.PublishUpdateAsync(controlPlane, snapshot =>
+            await notifications.PublishUpdateAsync(controlPlane, snapshot => snapshot with
             {
-                var properties = KongSnapshotProperties.Set(snapshot.Properties, StatusProperty, $"synced: {Count(result)}");
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Services, desired.Services.Count);
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Routes, desired.Routes.Count);
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Plugins, desired.Plugins.Count);
-                return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture)) };
+                Properties = KongSnapshotProperties.Set(
+                    snapshot.Properties,
+                    (StatusProperty, $"synced: {Count(result)}"),
+                    (KongSnapshotProperties.Services, desired.Services.Count),
+                    (KongSnapshotProperties.Routes, desired.Routes.Count),
+                    (KongSnapshotProperties.Plugins, desired.Plugins.Count),
+                    (KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture))),
             }).ConfigureAwait(false);
             return result;
         }
