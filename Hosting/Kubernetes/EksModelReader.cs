@@ -170,6 +170,7 @@ internal static partial class EksModelReader
             logger.LogWarning("The image of '{Resource}' is the placeholder {Image}: push the image and set Publish:<environment>:ImageRegistry and ImageTag, or WithProjectImages/PublishAsEksWorkload in the AppHost.", resource.Name, image);
         }
 
+        var healthCheck = HealthCheckProbe(resource, services);
         return new WorkloadSpec
         {
             Name = name,
@@ -179,8 +180,8 @@ internal static partial class EksModelReader
             Environment = mappedEnvironment,
             Command = resource is ContainerResource { Entrypoint: { } entrypoint } ? [entrypoint] : null,
             Args = mappedArguments.Count == 0 ? null : mappedArguments,
-            Readiness = Probe(resource, ProbeType.Readiness, services) ?? HealthCheckProbe(resource, services),
-            Liveness = Probe(resource, ProbeType.Liveness, services) ?? LivenessFallback(HealthCheckProbe(resource, services)),
+            Readiness = Probe(resource, ProbeType.Readiness, services) ?? healthCheck,
+            Liveness = Probe(resource, ProbeType.Liveness, services) ?? LivenessFallback(healthCheck),
             Resources = options.Resources,
         };
     }
