@@ -24,7 +24,7 @@ internal static class KongControlPlaneDashboard
             {
                 Properties = KongSnapshotProperties.Set(
                     snapshot.Properties,
-                    (KongSnapshotProperties.Role, "control_plane"),
+                    (KongSnapshotProperties.Role, KongEnvironment.ControlPlaneRole),
                     (KongSnapshotProperties.Version, KongContainerImageTags.Tag)),
             }));
     }
