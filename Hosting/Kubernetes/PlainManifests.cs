@@ -30,10 +30,9 @@ internal static class PlainManifests
 
     private static ManifestFile DataPlane(EksPublishModel model, DataPlaneGroupSpec group)
     {
-        var ns = model.Options.Namespace;
-        var labels = KubernetesLabels.For(group.Name, KubernetesLabels.DataPlaneComponent, model.EnvironmentName);
+        var metadata = KubernetesObjectMetadata.For(model, group.Name, KubernetesLabels.DataPlaneComponent);
+        var labels = metadata.Labels;
         var selector = KubernetesLabels.Selector(group.Name);
-        var metadata = new V1ObjectMeta { Name = group.Name, NamespaceProperty = ns, Labels = labels };
 
         var template = DataPlanePodTemplate.Build(group, labels, selector);
         var proxy = template.Spec.Containers[0];
@@ -91,7 +90,7 @@ internal static class PlainManifests
             Metadata = new V1ObjectMeta
             {
                 Name = ProxyServiceName(group),
-                NamespaceProperty = ns,
+                NamespaceProperty = model.Options.Namespace,
                 Labels = labels,
                 Annotations = AwsLoadBalancerAnnotations.For(model.Options, group.Options),
             },
