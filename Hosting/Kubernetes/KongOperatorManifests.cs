@@ -119,8 +119,8 @@ internal static class KongOperatorManifests
                             Annotations = AwsLoadBalancerAnnotations.For(model.Options, group.Options),
                             Ports =
                             [
-                                new() { Name = "http", Port = 80, TargetPort = DataPlanePodTemplate.ProxyPort },
-                                new() { Name = "https", Port = 443, TargetPort = DataPlanePodTemplate.ProxySslPort },
+                                new() { Name = "http", Port = DataPlanePodTemplate.ServiceHttpPort, TargetPort = DataPlanePodTemplate.ProxyPort },
+                                new() { Name = "https", Port = DataPlanePodTemplate.ServiceHttpsPort, TargetPort = DataPlanePodTemplate.ProxySslPort },
                             ],
                         },
                     },
