@@ -159,9 +159,11 @@ internal static partial class EksModelReader
 
         var mappedEnvironment = await mapper.MapEnvironmentAsync(environmentContext.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
         var mappedArguments = await mapper.MapArgumentsAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (mapper.SecretVariables.Any(v => mappedEnvironment.All(e => e.Name != v.Name)))
+        // Secret variables that only the arguments refer to, as $(NAME), still have to be defined.
+        var argumentSecrets = mapper.SecretVariables.Where(v => mappedEnvironment.All(e => e.Name != v.Name)).ToList();
+        if (argumentSecrets.Count > 0)
         {
-            mappedEnvironment = [.. mapper.SecretVariables.Where(v => mappedEnvironment.All(e => e.Name != v.Name)), .. mappedEnvironment];
+            mappedEnvironment = [.. argumentSecrets, .. mappedEnvironment];
         }
 
         var image = Image(resource, options, environment, section);
