@@ -15,7 +15,10 @@ internal static class KongOpenTelemetryEndpoint
     // DCP allocates the address when the first container that exports OTLP is created, right after the control plane starts.
     private static readonly TimeSpan AllocationTimeout = TimeSpan.FromMinutes(2);
 
-    private static readonly string[] OtlpHttpUrlKeys = ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"];
+    /// <summary>The setting that gives the dashboard an OTLP/HTTP endpoint (the AppHost launch profile sets it).</summary>
+    public const string OtlpHttpUrlKey = "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL";
+
+    private static readonly string[] OtlpHttpUrlKeys = [OtlpHttpUrlKey, "DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"];
 
     /// <summary>
     /// Whether the dashboard (or, with the dashboard off, the configured receiver) takes OTLP/HTTP: Kong speaks nothing
@@ -50,7 +53,7 @@ internal static class KongOpenTelemetryEndpoint
         else
         {
             throw new DistributedApplicationException(
-                $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKeys[0]} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
+                $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKey} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
         }
 
         var url = await KongContainerNetwork.ResolveAsync(
