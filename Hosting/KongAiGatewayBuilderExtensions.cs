@@ -70,7 +70,7 @@ public static class KongAiGatewayBuilderExtensions
             ? new[] { $"{credentialParameter}-access-key-id", $"{credentialParameter}-secret-access-key" }
             : [credentialParameter];
         var configured = credentialNames.Length > 0
-            && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[$"Parameters:{n}"]));
+            && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[ParameterConfigurationKey.For(n)]));
         var publishing = application.ExecutionContext.IsPublishMode;
         if (publishing && bedrock && configured)
         {
@@ -102,7 +102,7 @@ public static class KongAiGatewayBuilderExtensions
                     $"LLM route '{path}' ({llmModel.Provider} {llmModel.Name}) has no credential configured and no stand-in: " +
                     (credentialParameter is null
                         ? $"pass credentialParameter (a secret parameter name) and set Parameters:<name>, or pass standIn: the LLM stand-in project."
-                        : $"set {string.Join(" and ", credentialNames.Select(n => $"Parameters:{n}"))} (dotnet user-secrets), or pass standIn: the LLM stand-in project."),
+                        : $"set {string.Join(" and ", credentialNames.Select(ParameterConfigurationKey.For))} (dotnet user-secrets), or pass standIn: the LLM stand-in project."),
                     nameof(standIn));
             }
 

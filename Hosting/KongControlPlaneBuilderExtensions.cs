@@ -61,8 +61,7 @@ public static class KongControlPlaneBuilderExtensions
             .WithEnvironment(context => KongEnvironment.AddPostgres(context.EnvironmentVariables, database.Resource))
             .WaitFor(database);
 
-        var certificates = new ClusterCertificateStore(builder.Configuration[ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
-        var certificate = new KongClusterCertificateAnnotation(certificates, $"{builder.AppHostDirectory}|{name}");
+        var certificate = KongClusterCertificateAnnotation.FromConfiguration(builder.Configuration, $"{builder.AppHostDirectory}|{name}");
 
         return builder.AddResource(resource)
             .WithImage(KongContainerImageTags.Image, KongContainerImageTags.Tag)
@@ -73,13 +72,13 @@ public static class KongControlPlaneBuilderExtensions
             .WithHttpEndpoint(targetPort: KongControlPlaneResource.StatusPort, name: KongControlPlaneResource.StatusEndpointName)
             .WithHttpEndpoint(targetPort: KongControlPlaneResource.ManagerPort, name: KongControlPlaneResource.ManagerEndpointName)
             .WithDashboard()
-            .WithHttpHealthCheck("/status/ready", endpointName: KongControlPlaneResource.StatusEndpointName)
+            .WithHttpHealthCheck(KongEnvironment.ReadyPath, endpointName: KongControlPlaneResource.StatusEndpointName)
             .WithAnnotation(certificate)
             .WithAnnotation(new KongDataPlaneConnectionAnnotation(context => ConnectDataPlane(context, resource, certificate)))
             .WithEnvironment(context =>
             {
                 var environment = context.EnvironmentVariables;
-                environment["KONG_ROLE"] = "control_plane";
+                environment["KONG_ROLE"] = KongEnvironment.ControlPlaneRole;
                 KongEnvironment.AddPostgres(environment, database.Resource);
                 KongEnvironment.AddClusterCertificate(environment, certificate.Get(context.Logger));
                 environment["KONG_CLUSTER_LISTEN"] = KongEnvironment.ListenOn(resource.ClusterEndpoint);
@@ -97,7 +96,7 @@ public static class KongControlPlaneBuilderExtensions
     private static Task ConnectDataPlane(EnvironmentCallbackContext context, KongControlPlaneResource controlPlane, KongClusterCertificateAnnotation certificate)
     {
         var environment = context.EnvironmentVariables;
-        environment["KONG_CLUSTER_CONTROL_PLANE"] = controlPlane.ClusterEndpoint.Property(EndpointProperty.HostAndPort);
+        environment[KongEnvironment.ClusterControlPlaneVariable] = controlPlane.ClusterEndpoint.Property(EndpointProperty.HostAndPort);
         environment["KONG_CLUSTER_MTLS"] = "shared";
         KongEnvironment.AddClusterCertificate(environment, certificate.Get(context.Logger));
         return Task.CompletedTask;

@@ -97,11 +97,11 @@ public static class KongDataPlaneBuilderExtensions
             .WithHttpEndpoint(port: proxyPort, targetPort: KongDataPlaneInstanceResource.ProxyPort, name: KongDataPlaneInstanceResource.ProxyEndpointName)
             .WithHttpEndpoint(targetPort: KongDataPlaneInstanceResource.StatusPort, name: KongDataPlaneInstanceResource.StatusEndpointName)
             .WithDashboard()
-            .WithHttpHealthCheck("/status/ready", endpointName: KongDataPlaneInstanceResource.StatusEndpointName)
+            .WithHttpHealthCheck(KongEnvironment.ReadyPath, endpointName: KongDataPlaneInstanceResource.StatusEndpointName)
             .WithEnvironment(async context =>
             {
                 var environment = context.EnvironmentVariables;
-                environment["KONG_ROLE"] = "data_plane";
+                environment["KONG_ROLE"] = KongEnvironment.DataPlaneRole;
                 environment["KONG_DATABASE"] = "off";
                 environment["KONG_PROXY_LISTEN"] = KongEnvironment.ListenOn(instance.ProxyEndpoint);
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(instance.StatusEndpoint);

@@ -2,7 +2,6 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
 using Aspire.Hosting.Lifecycle;
 using KonnectAspire.Konnect.Api;
-using KonnectAspire.Konnect.Certificates;
 
 namespace Aspire.Hosting;
 
@@ -40,7 +39,7 @@ public static class KonnectControlPlaneBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(parameterName);
-        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterKey(parameterName)]);
+        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterConfigurationKey.For(parameterName)]);
     }
 
     /// <summary>
@@ -98,7 +97,6 @@ public static class KonnectControlPlaneBuilderExtensions
             return builder.CreateResourceBuilder(resource);
         }
 
-        var certificates = new ClusterCertificateStore(builder.Configuration[KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory);
         var owner = $"{builder.AppHostDirectory}|konnect|{resource.ApiBaseAddress?.AbsoluteUri ?? KonnectClientOptions.RegionName(resource.Region)}|{konnectName}";
 
         return builder.AddResource(resource)
@@ -116,7 +114,7 @@ public static class KonnectControlPlaneBuilderExtensions
                     new(KonnectControlPlaneStartup.RegionProperty, KonnectClientOptions.RegionName(resource.Region)),
                 ],
             })
-            .WithAnnotation(new KongClusterCertificateAnnotation(certificates, owner))
+            .WithAnnotation(KongClusterCertificateAnnotation.FromConfiguration(builder.Configuration, owner))
             .WithAnnotation(new KongDataPlaneConnectionAnnotation(context =>
             {
                 KonnectDataPlaneSetting.AddTo(context.EnvironmentVariables, resource);
@@ -125,13 +123,10 @@ public static class KonnectControlPlaneBuilderExtensions
             .OnInitializeResource((controlPlane, initialize, cancellationToken) => KonnectControlPlaneStartup.StartAsync(controlPlane, initialize.Services, cancellationToken));
     }
 
-    /// <summary>Where Aspire reads a (non connection string) parameter's value from.</summary>
-    internal static string ParameterKey(string parameterName) => $"Parameters:{parameterName}";
-
     // A token in configuration is checked now, so a wrong one stops the AppHost before anything starts.
     private static void CheckConfiguredToken(IDistributedApplicationBuilder builder, string name, ParameterResource token)
     {
-        var key = ParameterKey(token.Name);
+        var key = ParameterConfigurationKey.For(token.Name);
         if (builder.Configuration[key] is not { } configured)
         {
             return;

@@ -110,8 +110,7 @@ internal static class KongAiPluginConfigs
     // The data planes are containers: they reach another resource in the container network, never as localhost.
     private static async Task<string> AddressAsync(EndpointReference endpoint, EndpointProperty property, KongPluginConfigContext context, CancellationToken cancellationToken)
     {
-        var valueContext = new ValueProviderContext { ExecutionContext = context.ExecutionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
-        return await endpoint.Property(property).GetValueAsync(valueContext, cancellationToken).ConfigureAwait(false)
+        return await KongContainerNetwork.ResolveAsync(endpoint.Property(property), context.ExecutionContext, cancellationToken).ConfigureAwait(false)
             ?? throw new DistributedApplicationException(
                 $"Endpoint '{endpoint.EndpointName}' of '{endpoint.Resource.Name}' has no address the Kong data planes can reach; is '{endpoint.Resource.Name}' running?");
     }
@@ -120,7 +119,7 @@ internal static class KongAiPluginConfigs
     {
         var value = await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false);
         return string.IsNullOrEmpty(value)
-            ? throw new DistributedApplicationException($"Parameter '{parameter.Name}' has no value; set Parameters:{parameter.Name} (user secrets or environment).")
+            ? throw new DistributedApplicationException($"Parameter '{parameter.Name}' has no value; set {ParameterConfigurationKey.For(parameter.Name)} (user secrets or environment).")
             : value;
     }
 }

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Certificates;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Aspire.Hosting.Kong;
@@ -10,7 +11,12 @@ internal sealed class KongClusterCertificateAnnotation(ClusterCertificateStore s
     private readonly Lazy<StoredClusterCertificate> _stored = new(() => store.GetOrCreate(owner));
     private int _reported;
 
-    public ClusterCertificateStore Store { get; } = store;
+    /// <summary>
+    /// The certificate of <paramref name="owner"/> in the folder configured under
+    /// <see cref="KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey"/>, or the default one in the user profile.
+    /// </summary>
+    public static KongClusterCertificateAnnotation FromConfiguration(IConfiguration configuration, string owner)
+        => new(new ClusterCertificateStore(configuration[KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey] ?? ClusterCertificateStore.DefaultRootDirectory), owner);
 
     public ClusterCertificate Get(ILogger logger)
     {

@@ -23,9 +23,9 @@ internal static class KongControlPlaneDashboard
             .OnInitializeResource((resource, initialize, _) => initialize.Notifications.PublishUpdateAsync(resource, snapshot => snapshot with
             {
                 Properties = KongSnapshotProperties.Set(
-                    KongSnapshotProperties.Set(snapshot.Properties, KongSnapshotProperties.Role, "control_plane"),
-                    KongSnapshotProperties.Version,
-                    KongContainerImageTags.Tag),
+                    snapshot.Properties,
+                    (KongSnapshotProperties.Role, KongEnvironment.ControlPlaneRole),
+                    (KongSnapshotProperties.Version, KongContainerImageTags.Tag)),
             }));
     }
 

@@ -10,9 +10,6 @@ namespace Aspire.Hosting.Kong;
 /// </summary>
 internal static class KongDataPlaneDashboard
 {
-    /// <summary>The kong.conf setting (as an environment variable) that tells a data plane where its control plane is.</summary>
-    public const string ControlPlaneVariable = "KONG_CLUSTER_CONTROL_PLANE";
-
     /// <summary>Names the instance's URLs and shows its role, version and control plane.</summary>
     public static IResourceBuilder<KongDataPlaneInstanceResource> WithDashboard(this IResourceBuilder<KongDataPlaneInstanceResource> builder)
         => builder
@@ -40,16 +37,18 @@ internal static class KongDataPlaneDashboard
 
     /// <summary>The control plane address a data plane container was started with, or null before it has been.</summary>
     public static string? ControlPlaneAddressOf(CustomResourceSnapshot instance)
-        => instance.EnvironmentVariables.FirstOrDefault(variable => variable.Name == ControlPlaneVariable)?.Value is { Length: > 0 } address
+        => instance.EnvironmentVariables.FirstOrDefault(variable => variable.Name == KongEnvironment.ClusterControlPlaneVariable)?.Value is { Length: > 0 } address
             ? address
             : null;
 
     private static Task PublishRoleAsync(ResourceNotificationService notifications, IResource resource, KongDataPlaneResource group)
-        => notifications.PublishUpdateAsync(resource, snapshot =>
+        => notifications.PublishUpdateAsync(resource, snapshot => snapshot with
         {
-            var properties = KongSnapshotProperties.Set(snapshot.Properties, KongSnapshotProperties.Role, "data_plane");
-            properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Version, KongContainerImageTags.For(group.ControlPlane.Edition).Tag);
-            return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.ControlPlane, group.ControlPlane.Name) };
+            Properties = KongSnapshotProperties.Set(
+                snapshot.Properties,
+                (KongSnapshotProperties.Role, KongEnvironment.DataPlaneRole),
+                (KongSnapshotProperties.Version, KongContainerImageTags.For(group.ControlPlane.Edition).Tag),
+                (KongSnapshotProperties.ControlPlane, group.ControlPlane.Name)),
         });
 
     private static async Task FollowInstancesAsync(KongDataPlaneResource group, ResourceNotificationService notifications, CancellationToken cancellationToken)

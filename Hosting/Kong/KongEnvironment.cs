@@ -7,6 +7,18 @@ namespace Aspire.Hosting.Kong;
 /// <summary>The kong.conf settings every Kong container of this integration gets, as <c>KONG_*</c> environment variables.</summary>
 internal static class KongEnvironment
 {
+    /// <summary>kong.conf <c>role</c> of a control plane.</summary>
+    public const string ControlPlaneRole = "control_plane";
+
+    /// <summary>kong.conf <c>role</c> of a data plane.</summary>
+    public const string DataPlaneRole = "data_plane";
+
+    /// <summary>The status listener's path that answers 200 once Kong is ready: the health check of every local Kong container.</summary>
+    public const string ReadyPath = "/status/ready";
+
+    /// <summary>The kong.conf setting (as an environment variable) that tells a data plane where its control plane is.</summary>
+    public const string ClusterControlPlaneVariable = "KONG_CLUSTER_CONTROL_PLANE";
+
     /// <summary>Listens on all interfaces of the container at the endpoint's target port.</summary>
     public static ReferenceExpression ListenOn(EndpointReference endpoint)
         => ReferenceExpression.Create($"0.0.0.0:{endpoint.Property(EndpointProperty.TargetPort)}");

@@ -123,13 +123,15 @@ internal static class KongGatewayConfigSync
             consoleLog.LogInformation("Gateway config synced {Target}: {Summary}", target, summary);
             appLog.LogInformation("Gateway config of Kong control plane '{ControlPlane}' synced {Target}: {Summary}", controlPlane.Name, target, summary);
             var syncedAt = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-            await notifications.PublishUpdateAsync(controlPlane, snapshot =>
+            await notifications.PublishUpdateAsync(controlPlane, snapshot => snapshot with
             {
-                var properties = KongSnapshotProperties.Set(snapshot.Properties, StatusProperty, $"synced: {Count(result)}");
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Services, desired.Services.Count);
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Routes, desired.Routes.Count);
-                properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.Plugins, desired.Plugins.Count);
-                return snapshot with { Properties = KongSnapshotProperties.Set(properties, KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture)) };
+                Properties = KongSnapshotProperties.Set(
+                    snapshot.Properties,
+                    (StatusProperty, $"synced: {Count(result)}"),
+                    (KongSnapshotProperties.Services, desired.Services.Count),
+                    (KongSnapshotProperties.Routes, desired.Routes.Count),
+                    (KongSnapshotProperties.Plugins, desired.Plugins.Count),
+                    (KongSnapshotProperties.LastSync, syncedAt.ToString("u", CultureInfo.InvariantCulture))),
             }).ConfigureAwait(false);
             return result;
         }
@@ -184,7 +186,6 @@ internal static class KongGatewayConfigSync
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
-        var context = new ValueProviderContext { ExecutionContext = executionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
         var addresses = new Dictionary<(string, string), Uri>();
         foreach (var upstream in controlPlane.Annotations.OfType<KongRouteAnnotation>().Select(route => route.Upstream))
         {
@@ -194,19 +195,12 @@ internal static class KongGatewayConfigSync
                 continue;
             }
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(UpstreamTimeout);
-            string? url;
-            try
-            {
-                url = await upstream.Property(EndpointProperty.Url).GetValueAsync(context, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new DistributedApplicationException(
-                    $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' got no address in the container network within {UpstreamTimeout.TotalMinutes} minutes; is '{upstream.Resource.Name}' starting?");
-            }
-
+            var url = await KongContainerNetwork.ResolveAsync(
+                upstream.Property(EndpointProperty.Url),
+                executionContext,
+                UpstreamTimeout,
+                $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' got no address in the container network within {UpstreamTimeout.TotalMinutes} minutes; is '{upstream.Resource.Name}' starting?",
+                cancellationToken).ConfigureAwait(false);
             addresses[key] = new Uri(url ?? throw new DistributedApplicationException(
                 $"Endpoint '{upstream.EndpointName}' of '{upstream.Resource.Name}' has no URL the data planes can reach."));
         }

@@ -15,7 +15,10 @@ internal static class KongOpenTelemetryEndpoint
     // DCP allocates the address when the first container that exports OTLP is created, right after the control plane starts.
     private static readonly TimeSpan AllocationTimeout = TimeSpan.FromMinutes(2);
 
-    private static readonly string[] OtlpHttpUrlKeys = ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL", "DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"];
+    /// <summary>The setting that gives the dashboard an OTLP/HTTP endpoint (the AppHost launch profile sets it).</summary>
+    public const string OtlpHttpUrlKey = "ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL";
+
+    private static readonly string[] OtlpHttpUrlKeys = [OtlpHttpUrlKey, "DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"];
 
     /// <summary>
     /// Whether the dashboard (or, with the dashboard off, the configured receiver) takes OTLP/HTTP: Kong speaks nothing
@@ -38,7 +41,6 @@ internal static class KongOpenTelemetryEndpoint
         DistributedApplicationExecutionContext executionContext,
         CancellationToken cancellationToken)
     {
-        var context = new ValueProviderContext { ExecutionContext = executionContext, Network = KnownNetworkIdentifiers.DefaultAspireContainerNetwork };
         IValueProvider address;
         if (FindDashboard(model) is { } dashboard && dashboard.GetEndpoint(OtlpHttpEndpointName, KnownNetworkIdentifiers.DefaultAspireContainerNetwork) is { Exists: true } endpoint)
         {
@@ -51,22 +53,15 @@ internal static class KongOpenTelemetryEndpoint
         else
         {
             throw new DistributedApplicationException(
-                $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKeys[0]} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
+                $"Kong's spans need an OTLP/HTTP receiver, and the dashboard takes none; set {OtlpHttpUrlKey} (the AppHost launch profile does) or call WithoutOpenTelemetry() on the control plane.");
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(AllocationTimeout);
-        string? url;
-        try
-        {
-            url = await address.GetValueAsync(context, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new DistributedApplicationException(
-                $"The dashboard's OTLP/HTTP endpoint got no address in the container network within {AllocationTimeout.TotalMinutes} minutes, so Kong's opentelemetry plugin cannot be configured; call WithoutOpenTelemetry() on the control plane to sync without it.");
-        }
-
+        var url = await KongContainerNetwork.ResolveAsync(
+            address,
+            executionContext,
+            AllocationTimeout,
+            $"The dashboard's OTLP/HTTP endpoint got no address in the container network within {AllocationTimeout.TotalMinutes} minutes, so Kong's opentelemetry plugin cannot be configured; call WithoutOpenTelemetry() on the control plane to sync without it.",
+            cancellationToken).ConfigureAwait(false);
         return new Uri(url ?? throw new DistributedApplicationException("The dashboard's OTLP/HTTP endpoint has no address in the container network."));
     }
 

@@ -46,7 +46,8 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
         if (!KongOpenTelemetryEndpoint.IsAvailable(model, configuration))
         {
             logger.LogWarning(
-                "Kong data planes will not send spans: the dashboard takes no OTLP/HTTP, the only protocol Kong speaks. Set ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL (the AppHost launch profile does), or call WithoutOpenTelemetry() on the control plane to silence this.");
+                "Kong data planes will not send spans: the dashboard takes no OTLP/HTTP, the only protocol Kong speaks. Set {Setting} (the AppHost launch profile does), or call WithoutOpenTelemetry() on the control plane to silence this.",
+                KongOpenTelemetryEndpoint.OtlpHttpUrlKey);
             return Task.CompletedTask;
         }
 

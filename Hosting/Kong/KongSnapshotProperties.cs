@@ -45,4 +45,15 @@ internal static class KongSnapshotProperties
     /// <summary>Replaces (or adds) the property <paramref name="name"/>.</summary>
     public static ImmutableArray<ResourcePropertySnapshot> Set(ImmutableArray<ResourcePropertySnapshot> properties, string name, object value)
         => properties.RemoveAll(property => property.Name == name).Add(new ResourcePropertySnapshot(name, value) { DisplayName = DisplayNames.GetValueOrDefault(name) });
+
+    /// <summary>Replaces (or adds) each of <paramref name="values"/>, in order.</summary>
+    public static ImmutableArray<ResourcePropertySnapshot> Set(ImmutableArray<ResourcePropertySnapshot> properties, params ReadOnlySpan<(string Name, object Value)> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            properties = Set(properties, name, value);
+        }
+
+        return properties;
+    }
 }

@@ -58,7 +58,7 @@ internal static class KonnectControlPlaneStartup
         var parameter = controlPlane.TokenParameter;
         var token = KonnectAccessToken.Parse(
             await parameter.GetValueAsync(cancellationToken).ConfigureAwait(false),
-            $"the parameter '{parameter.Name}' ({KonnectControlPlaneBuilderExtensions.ParameterKey(parameter.Name)})");
+            $"the parameter '{parameter.Name}' ({ParameterConfigurationKey.For(parameter.Name)})");
         return new KonnectClient(new KonnectClientOptions
         {
             Token = token,
@@ -104,20 +104,16 @@ internal static class KonnectControlPlaneStartup
         log.LogInformation("Data-plane certificate {Pinned} in Konnect: {Certificate}", pinnedNow ? "pinned" : "already pinned", description);
 
         controlPlane.Connected(new KonnectClusterConnection(endpoints, certificate));
-        (string Name, string Value)[] shown =
-        [
-            (IdProperty, konnect.Id.ToString()),
-            (ClusterEndpointProperty, endpoints.ControlPlane),
-            (TelemetryEndpointProperty, endpoints.Telemetry),
-            (CertificateProperty, description),
-        ];
         await notifications.PublishUpdateAsync(controlPlane, snapshot => snapshot with
         {
             State = new ResourceStateSnapshot(KnownResourceStates.Running, KnownResourceStateStyles.Success),
             Urls = [new UrlSnapshot("konnect", console.AbsoluteUri, IsInternal: false) { DisplayProperties = new UrlDisplayPropertiesSnapshot("Konnect", 0) }],
-            Properties = shown.Aggregate(
+            Properties = KongSnapshotProperties.Set(
                 snapshot.Properties.RemoveAll(property => property.Name == ErrorProperty),
-                (properties, property) => KongSnapshotProperties.Set(properties, property.Name, property.Value)),
+                (IdProperty, konnect.Id.ToString()),
+                (ClusterEndpointProperty, endpoints.ControlPlane),
+                (TelemetryEndpointProperty, endpoints.Telemetry),
+                (CertificateProperty, description)),
         }).ConfigureAwait(false);
         return konnect;
     }

@@ -14,6 +14,12 @@ internal static class DataPlanePodTemplate
     public const int ProxyPort = 8000;
     public const int ProxySslPort = 8443;
     public const int StatusPort = 8100;
+
+    /// <summary>The port the proxy Service (the load balancer) serves HTTP on, forwarded to <see cref="ProxyPort"/>.</summary>
+    public const int ServiceHttpPort = 80;
+
+    /// <summary>The port the proxy Service (the load balancer) serves HTTPS on, forwarded to <see cref="ProxySslPort"/>.</summary>
+    public const int ServiceHttpsPort = 443;
     public const string ReadinessPath = "/status/ready";
     public const string LivenessPath = "/status";
     public const string ZoneTopologyKey = "topology.kubernetes.io/zone";

@@ -159,9 +159,11 @@ internal static partial class EksModelReader
 
         var mappedEnvironment = await mapper.MapEnvironmentAsync(environmentContext.EnvironmentVariables, cancellationToken).ConfigureAwait(false);
         var mappedArguments = await mapper.MapArgumentsAsync(arguments, cancellationToken).ConfigureAwait(false);
-        if (mapper.SecretVariables.Any(v => mappedEnvironment.All(e => e.Name != v.Name)))
+        // Secret variables that only the arguments refer to, as $(NAME), still have to be defined.
+        var argumentSecrets = mapper.SecretVariables.Where(v => mappedEnvironment.All(e => e.Name != v.Name)).ToList();
+        if (argumentSecrets.Count > 0)
         {
-            mappedEnvironment = [.. mapper.SecretVariables.Where(v => mappedEnvironment.All(e => e.Name != v.Name)), .. mappedEnvironment];
+            mappedEnvironment = [.. argumentSecrets, .. mappedEnvironment];
         }
 
         var image = Image(resource, options, environment, section);
@@ -170,6 +172,7 @@ internal static partial class EksModelReader
             logger.LogWarning("The image of '{Resource}' is the placeholder {Image}: push the image and set Publish:<environment>:ImageRegistry and ImageTag, or WithProjectImages/PublishAsEksWorkload in the AppHost.", resource.Name, image);
         }
 
+        var healthCheck = HealthCheckProbe(resource, services);
         return new WorkloadSpec
         {
             Name = name,
@@ -179,8 +182,8 @@ internal static partial class EksModelReader
             Environment = mappedEnvironment,
             Command = resource is ContainerResource { Entrypoint: { } entrypoint } ? [entrypoint] : null,
             Args = mappedArguments.Count == 0 ? null : mappedArguments,
-            Readiness = Probe(resource, ProbeType.Readiness, services) ?? HealthCheckProbe(resource, services),
-            Liveness = Probe(resource, ProbeType.Liveness, services) ?? LivenessFallback(HealthCheckProbe(resource, services)),
+            Readiness = Probe(resource, ProbeType.Readiness, services) ?? healthCheck,
+            Liveness = Probe(resource, ProbeType.Liveness, services) ?? LivenessFallback(healthCheck),
             Resources = options.Resources,
         };
     }

@@ -144,16 +144,16 @@ internal static partial class EksPublishModelValidator
             }
         }
 
-        if (IsQuantity(resources.CpuRequest) && resources.CpuLimit is { } cpuLimit && IsQuantity(cpuLimit)
-            && new ResourceQuantity(resources.CpuRequest).ToDecimal() > new ResourceQuantity(cpuLimit).ToDecimal())
-        {
-            problems.Add($"{who}: the CPU request ({resources.CpuRequest}) is above the CPU limit ({cpuLimit}); raise the limit.");
-        }
+        ValidateRequestWithinLimit(who, "CPU", resources.CpuRequest, resources.CpuLimit, problems);
+        ValidateRequestWithinLimit(who, "memory", resources.MemoryRequest, resources.MemoryLimit, problems);
+    }
 
-        if (IsQuantity(resources.MemoryRequest) && resources.MemoryLimit is { } memoryLimit && IsQuantity(memoryLimit)
-            && new ResourceQuantity(resources.MemoryRequest).ToDecimal() > new ResourceQuantity(memoryLimit).ToDecimal())
+    private static void ValidateRequestWithinLimit(string who, string kind, string request, string? limit, List<string> problems)
+    {
+        if (IsQuantity(request) && limit is { } bound && IsQuantity(bound)
+            && new ResourceQuantity(request).ToDecimal() > new ResourceQuantity(bound).ToDecimal())
         {
-            problems.Add($"{who}: the memory request ({resources.MemoryRequest}) is above the memory limit ({memoryLimit}); raise the limit.");
+            problems.Add($"{who}: the {kind} request ({request}) is above the {kind} limit ({bound}); raise the limit.");
         }
     }
 

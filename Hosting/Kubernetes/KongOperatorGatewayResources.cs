@@ -121,7 +121,7 @@ internal static class KongOperatorGatewayResources
     }
 
     private static k8s.Models.V1ObjectMeta Metadata(EksPublishModel model, string name) =>
-        KongOperatorManifests.Metadata(model, name, KubernetesLabels.GatewayComponent);
+        KubernetesObjectMetadata.For(model, name, KubernetesLabels.GatewayComponent);
 
     private static List<string>? NullIfEmpty(IList<string> values) => values.Count == 0 ? null : [.. values];
 

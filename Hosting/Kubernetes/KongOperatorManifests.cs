@@ -1,5 +1,4 @@
 using Aspire.Hosting.Kong.Kubernetes.CustomResources;
-using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
 
 namespace Aspire.Hosting.Kong.Kubernetes;
@@ -24,7 +23,7 @@ internal static class KongOperatorManifests
         var ns = model.Options.Namespace;
         yield return ManifestFile.Objects(AuthFileName, new KonnectApiAuthConfiguration
         {
-            Metadata = Metadata(model, AuthConfigurationName, KubernetesLabels.ControlPlaneComponent),
+            Metadata = KubernetesObjectMetadata.For(model, AuthConfigurationName, KubernetesLabels.ControlPlaneComponent),
             Spec = new()
             {
                 Type = "secretRef",
@@ -50,13 +49,6 @@ internal static class KongOperatorManifests
         }
     }
 
-    public static V1ObjectMeta Metadata(EksPublishModel model, string name, string component) => new()
-    {
-        Name = name,
-        NamespaceProperty = model.Options.Namespace,
-        Labels = KubernetesLabels.For(name, component, model.EnvironmentName),
-    };
-
     public static string ExtensionName(DataPlaneGroupSpec group) => $"{group.Name}-konnect";
 
     private static KonnectGatewayControlPlane ControlPlane(EksPublishModel model, ControlPlaneSpec controlPlane)
@@ -79,32 +71,32 @@ internal static class KongOperatorManifests
 
         return new KonnectGatewayControlPlane
         {
-            Metadata = Metadata(model, controlPlane.Name, KubernetesLabels.ControlPlaneComponent),
+            Metadata = KubernetesObjectMetadata.For(model, controlPlane.Name, KubernetesLabels.ControlPlaneComponent),
             Spec = spec,
         };
     }
 
     private static KonnectExtension Extension(EksPublishModel model, DataPlaneGroupSpec group) => new()
     {
-        Metadata = Metadata(model, ExtensionName(group), KubernetesLabels.DataPlaneComponent),
+        Metadata = KubernetesObjectMetadata.For(model, ExtensionName(group), KubernetesLabels.DataPlaneComponent),
         Spec = new() { Konnect = new() { ControlPlane = new() { Ref = ControlPlaneRef.To(group.ControlPlane) } } },
     };
 
     private static DataPlane DataPlane(EksPublishModel model, DataPlaneGroupSpec group)
     {
-        var labels = KubernetesLabels.For(group.Name, KubernetesLabels.DataPlaneComponent, model.EnvironmentName);
+        var metadata = KubernetesObjectMetadata.For(model, group.Name, KubernetesLabels.DataPlaneComponent);
         var selector = KubernetesLabels.Selector(group.Name);
 
         // spec.deployment.replicas stays unset: replicas and scaling are mutually exclusive, and the operator's HPA owns the count.
         return new DataPlane
         {
-            Metadata = Metadata(model, group.Name, KubernetesLabels.DataPlaneComponent),
+            Metadata = metadata,
             Spec = new()
             {
                 Extensions = [new() { Name = ExtensionName(group) }],
                 Deployment = new()
                 {
-                    PodTemplateSpec = DataPlanePodTemplate.Build(group, labels, selector),
+                    PodTemplateSpec = DataPlanePodTemplate.Build(group, metadata.Labels, selector),
                     Scaling = new()
                     {
                         Horizontal = new()
@@ -127,8 +119,8 @@ internal static class KongOperatorManifests
                             Annotations = AwsLoadBalancerAnnotations.For(model.Options, group.Options),
                             Ports =
                             [
-                                new() { Name = "http", Port = 80, TargetPort = DataPlanePodTemplate.ProxyPort },
-                                new() { Name = "https", Port = 443, TargetPort = DataPlanePodTemplate.ProxySslPort },
+                                new() { Name = "http", Port = DataPlanePodTemplate.ServiceHttpPort, TargetPort = DataPlanePodTemplate.ProxyPort },
+                                new() { Name = "https", Port = DataPlanePodTemplate.ServiceHttpsPort, TargetPort = DataPlanePodTemplate.ProxySslPort },
                             ],
                         },
                     },

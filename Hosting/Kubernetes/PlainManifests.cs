@@ -30,10 +30,9 @@ internal static class PlainManifests
 
     private static ManifestFile DataPlane(EksPublishModel model, DataPlaneGroupSpec group)
     {
-        var ns = model.Options.Namespace;
-        var labels = KubernetesLabels.For(group.Name, KubernetesLabels.DataPlaneComponent, model.EnvironmentName);
+        var metadata = KubernetesObjectMetadata.For(model, group.Name, KubernetesLabels.DataPlaneComponent);
+        var labels = metadata.Labels;
         var selector = KubernetesLabels.Selector(group.Name);
-        var metadata = new V1ObjectMeta { Name = group.Name, NamespaceProperty = ns, Labels = labels };
 
         var template = DataPlanePodTemplate.Build(group, labels, selector);
         var proxy = template.Spec.Containers[0];
@@ -91,7 +90,7 @@ internal static class PlainManifests
             Metadata = new V1ObjectMeta
             {
                 Name = ProxyServiceName(group),
-                NamespaceProperty = ns,
+                NamespaceProperty = model.Options.Namespace,
                 Labels = labels,
                 Annotations = AwsLoadBalancerAnnotations.For(model.Options, group.Options),
             },
@@ -101,8 +100,8 @@ internal static class PlainManifests
                 Selector = selector,
                 Ports =
                 [
-                    new V1ServicePort { Name = "http", Port = 80, TargetPort = DataPlanePodTemplate.ProxyPort, Protocol = "TCP" },
-                    new V1ServicePort { Name = "https", Port = 443, TargetPort = DataPlanePodTemplate.ProxySslPort, Protocol = "TCP" },
+                    new V1ServicePort { Name = "http", Port = DataPlanePodTemplate.ServiceHttpPort, TargetPort = DataPlanePodTemplate.ProxyPort, Protocol = "TCP" },
+                    new V1ServicePort { Name = "https", Port = DataPlanePodTemplate.ServiceHttpsPort, TargetPort = DataPlanePodTemplate.ProxySslPort, Protocol = "TCP" },
                 ],
             },
         };
@@ -167,7 +166,7 @@ internal static class PlainManifests
         new("KONG_PROXY_LISTEN", $"0.0.0.0:{DataPlanePodTemplate.ProxyPort} reuseport backlog=16384, 0.0.0.0:{DataPlanePodTemplate.ProxySslPort} http2 ssl reuseport backlog=16384"),
         new("KONG_STATUS_LISTEN", $"0.0.0.0:{DataPlanePodTemplate.StatusPort}"),
         new("KONG_ADMIN_LISTEN", "off"),
-        new("KONG_PORT_MAPS", $"80:{DataPlanePodTemplate.ProxyPort}, 443:{DataPlanePodTemplate.ProxySslPort}"),
+        new("KONG_PORT_MAPS", $"{DataPlanePodTemplate.ServiceHttpPort}:{DataPlanePodTemplate.ProxyPort}, {DataPlanePodTemplate.ServiceHttpsPort}:{DataPlanePodTemplate.ProxySslPort}"),
         new("KONG_NGINX_WORKER_PROCESSES", "2"),
         new("KONG_PROXY_ACCESS_LOG", "/dev/stdout"),
         new("KONG_PROXY_ERROR_LOG", "/dev/stderr"),

@@ -7,8 +7,8 @@ internal static class WorkloadManifests
 {
     public static ManifestFile Build(EksPublishModel model, WorkloadSpec workload)
     {
-        var ns = model.Options.Namespace;
-        var labels = KubernetesLabels.For(workload.Name, KubernetesLabels.WorkloadComponent, model.EnvironmentName);
+        var metadata = KubernetesObjectMetadata.For(model, workload.Name, KubernetesLabels.WorkloadComponent);
+        var labels = metadata.Labels;
         var selector = KubernetesLabels.Selector(workload.Name);
 
         var container = new V1Container
@@ -29,7 +29,7 @@ internal static class WorkloadManifests
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
-            Metadata = new V1ObjectMeta { Name = workload.Name, NamespaceProperty = ns, Labels = labels },
+            Metadata = metadata,
             Spec = new V1DeploymentSpec
             {
                 Replicas = workload.Replicas,
@@ -56,7 +56,7 @@ internal static class WorkloadManifests
         {
             ApiVersion = "v1",
             Kind = "Service",
-            Metadata = new V1ObjectMeta { Name = workload.Name, NamespaceProperty = ns, Labels = labels },
+            Metadata = metadata,
             Spec = new V1ServiceSpec
             {
                 Type = "ClusterIP",
