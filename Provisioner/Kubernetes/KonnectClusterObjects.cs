@@ -5,6 +5,7 @@ using k8s.Models;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -139,23 +140,26 @@ internal static class KonnectClusterObjects
         }
         else
         {
-            origin = $"${KonnectSecretSources.TokenVariable}";
-            token = context.GetEnvironmentVariable(KonnectSecretSources.TokenVariable)?.Trim();
+            origin = $"${KonnectVerbCommand.TokenVariable}";
+            token = context.GetEnvironmentVariable(KonnectVerbCommand.TokenVariable)?.Trim();
         }
 
         if (string.IsNullOrEmpty(token))
         {
             throw CommandFailedException.BadInput(
-                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectSecretSources.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
+                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectVerbCommand.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
         }
 
-        if (!(token.StartsWith("kpat_", StringComparison.Ordinal) || token.StartsWith("spat_", StringComparison.Ordinal)) || token.Any(char.IsWhiteSpace))
+        // The konnect verbs' check, so a token they accept is one deploy accepts too.
+        try
+        {
+            return KonnectAccessToken.Parse(token, origin).Value;
+        }
+        catch (ArgumentException)
         {
             throw CommandFailedException.BadInput(
                 $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
         }
-
-        return token;
     }
 
     // --cluster-cert-dir, or the one folder `konnect up` wrote under ./konnect/ (its default --output).
