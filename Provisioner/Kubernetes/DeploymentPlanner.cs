@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Kubernetes;
+using k8s.Models;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -106,17 +106,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
             }
 
             notes.Add($"Namespace {@namespace} does not exist; deploy creates it (destroy leaves it).");
-            var body = new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Namespace",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = @namespace,
-                    ["labels"] = new JsonObject { [KonnectClusterObjects.ManagedByLabel] = KonnectKubernetesNames.FieldManager },
-                },
-            };
-            missing.Add(new ManifestDocument("v1", "Namespace", @namespace, null, body, "created by the provisioner") { Generated = true });
+            missing.Add(KonnectClusterObjects.Generated(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = KonnectClusterManifest.Metadata(@namespace, null) }));
         }
 
         return missing;

@@ -17,8 +17,6 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// </summary>
 internal static class KonnectClusterObjects
 {
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
-
     public static IReadOnlyList<RequiredObject> FindRequired(IReadOnlyList<ManifestDocument> documents)
     {
         var required = ObjectReferences.Find(documents)
@@ -191,14 +189,6 @@ internal static class KonnectClusterObjects
             : null;
     }
 
-    /// <summary>The metadata of every object the provisioner creates: labelled as managed by it.</summary>
-    public static V1ObjectMeta Metadata(string name, string @namespace) => new()
-    {
-        Name = name,
-        NamespaceProperty = @namespace,
-        Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
-    };
-
     /// <summary>A core (v1) object the provisioner made, as a document of the plan.</summary>
     public static ManifestDocument Generated(IKubernetesObject<V1ObjectMeta> item)
     {
@@ -206,5 +196,5 @@ internal static class KonnectClusterObjects
         return new ManifestDocument("v1", item.Kind, item.Metadata.Name, item.Metadata.NamespaceProperty, body, "created by the provisioner") { Generated = true };
     }
 
-    private static V1ObjectMeta Metadata(RequiredObject required) => Metadata(required.Name, required.Namespace);
+    private static V1ObjectMeta Metadata(RequiredObject required) => KonnectClusterManifest.Metadata(required.Name, required.Namespace);
 }

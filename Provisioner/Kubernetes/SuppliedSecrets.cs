@@ -2,6 +2,7 @@ using System.Text;
 using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
 using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -32,7 +33,7 @@ internal static class SuppliedSecrets
                 {
                     ApiVersion = "v1",
                     Kind = "Secret",
-                    Metadata = KonnectClusterObjects.Metadata(secret.Key, @namespace),
+                    Metadata = KonnectClusterManifest.Metadata(secret.Key, @namespace),
                     Type = "Opaque",
                     Data = data,
                 }));
