@@ -100,25 +100,8 @@ internal static class KonnectClusterObjects
                 $"{files.Path} has no {KonnectOutputDirectory.EndpointsFileName} (the Konnect control-plane and telemetry endpoints). Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(files.EndpointsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
-        {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        var controlPlane = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_CONTROL_PLANE"));
-        var telemetry = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_TELEMETRY_ENDPOINT"));
-        if (controlPlane is null || telemetry is null)
-        {
-            throw CommandFailedException.BadInput(
-                $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
-        }
-
-        var endpoints = new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
+        var endpoints = files.ReadEndpoints() ?? throw CommandFailedException.BadInput(
+            $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
         return Generated(KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
     }
 
@@ -179,14 +162,6 @@ internal static class KonnectClusterObjects
             : throw CommandFailedException.BadInput(
                 $"The manifests use {required.ObjectKind} {required.Namespace}/{required.Name} for the plain data planes; pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote"
                 + (written.Count == 0 ? " (none found under ./konnect/)." : $" (./konnect/ holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
-    }
-
-    private static (string Host, int Port)? HostAndPort(string? value)
-    {
-        var colon = value?.LastIndexOf(':') ?? -1;
-        return colon > 0 && int.TryParse(value![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            ? (value[..colon], port)
-            : null;
     }
 
     /// <summary>A core (v1) object the provisioner made, as a document of the plan.</summary>
