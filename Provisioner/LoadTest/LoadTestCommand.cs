@@ -49,14 +49,17 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
 
     private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = Validate(result);
+        var error = ValidationError(result);
+        var options = error is null
+            ? new LoadTestOptions(new Uri(result.GetRequiredValue(_url)), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_concurrency), result.GetValue(_requestTimeout))
+            : null;
         var timeout = options is null ? TimeSpan.FromMinutes(1) : options.Duration + options.RequestTimeout + ClusterCheckTimeout + TimeSpan.FromMinutes(1);
         return KubernetesVerb.RunAsync(context, timeout, async (verb, token) =>
         {
             var output = verb.Output;
             if (options is null)
             {
-                throw CommandFailedException.BadInput(ValidationError(result)!);
+                throw CommandFailedException.BadInput(error!);
             }
 
             using var sampler = result.GetValue(_noCluster) ? null : await FindAutoscalersAsync(result, output, token).ConfigureAwait(false);
@@ -83,11 +86,6 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             return ExitCodes.Success;
         }, cancellationToken);
     }
-
-    private LoadTestOptions? Validate(ParseResult result) =>
-        ValidationError(result) is null
-            ? new LoadTestOptions(new Uri(result.GetRequiredValue(_url)), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_concurrency), result.GetValue(_requestTimeout))
-            : null;
 
     private string? ValidationError(ParseResult result)
     {
