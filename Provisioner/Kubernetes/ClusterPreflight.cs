@@ -89,7 +89,7 @@ internal sealed class ClusterPreflight(KubernetesApi api, string clusterSource)
     }
 
     public static bool NeedsLoadBalancer(IEnumerable<ManifestDocument> documents) => documents.Any(d =>
-        (d.Kind == "Service" && JsonText.Of(d.Body["spec"]?["type"]) == "LoadBalancer")
+        (d.Kind == "Service" && LoadBalancerService.IsLoadBalancer(d.Body))
         || (d.Kind == "DataPlane" && (JsonText.Of(d.Body["spec"]?["network"]?["services"]?["ingress"]?["type"]) ?? "LoadBalancer") == "LoadBalancer"));
 
     public static bool NeedsMetrics(IEnumerable<ManifestDocument> documents) => documents.Any(d =>
