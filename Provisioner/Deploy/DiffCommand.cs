@@ -11,7 +11,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// (<see cref="ExitCodes.DifferencesFound"/>) when something would change, 0 when nothing would.
 /// </summary>
 internal sealed class DiffCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, readsSecrets: true, "The publish output to compare with the cluster.")
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, "The publish output to compare with the cluster.")
 {
     protected override string Name => "diff";
 

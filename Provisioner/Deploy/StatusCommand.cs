@@ -10,7 +10,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// Objects the output defines but the cluster lacks are listed as missing.
 /// </summary>
 internal sealed class StatusCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.Destroy, readsSecrets: false, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.NamesOnly, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
 {
     private static readonly (string ApiVersion, string Kind)[] Shown =
     [
