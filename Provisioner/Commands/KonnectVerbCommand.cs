@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;
@@ -70,7 +71,7 @@ internal abstract class KonnectVerbCommand : Command
     protected string OutputDirectory(ParseResult parseResult, string controlPlaneName)
     {
         var path = parseResult.GetValue(_output)?.FullName
-            ?? Path.Combine(Context.WorkingDirectory, "konnect", string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
+            ?? KonnectOutputDirectory.DefaultPath(Context.WorkingDirectory, controlPlaneName);
         path = Path.GetFullPath(path, Context.WorkingDirectory);
         return File.Exists(path)
             ? throw CommandFailedException.BadInput($"--output '{path}' is a file; give a folder (it is created if missing).")

@@ -24,6 +24,14 @@ internal sealed class KonnectOutputDirectory(string path)
 
     public string Path { get; } = path;
 
+    /// <summary>Where <c>konnect up</c> writes by default, one folder per control plane; deploy looks there too.</summary>
+    public static string DefaultRoot(string workingDirectory) => System.IO.Path.Combine(workingDirectory, "konnect");
+
+    /// <summary>The default folder of <paramref name="controlPlaneName"/>: under <see cref="DefaultRoot"/>, its name made safe for a path.</summary>
+    public static string DefaultPath(string workingDirectory, string controlPlaneName) => System.IO.Path.Combine(
+        DefaultRoot(workingDirectory),
+        string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
+
     public string CertificatePath => File(CertificateFileName);
 
     public string KeyPath => File(KeyFileName);

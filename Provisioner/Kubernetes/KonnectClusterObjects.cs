@@ -153,7 +153,7 @@ internal static class KonnectClusterObjects
                 : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
         }
 
-        var root = Path.Combine(context.WorkingDirectory, "konnect");
+        var root = KonnectOutputDirectory.DefaultRoot(context.WorkingDirectory);
         var written = Directory.Exists(root)
             ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, KonnectOutputDirectory.CertificateFileName))).ToList()
             : [];
