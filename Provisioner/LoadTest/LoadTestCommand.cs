@@ -122,14 +122,14 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
     {
         using var check = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         check.CancelAfter(ClusterCheckTimeout);
+        KubernetesApi? api = null;
         try
         {
             var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context);
-            var api = new KubernetesApi(cluster.Configuration);
+            api = new KubernetesApi(cluster.Configuration);
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)
             {
-                api.Dispose();
                 output.Detail("The cluster serves no autoscaling/v2 API: not sampling an HPA.");
                 return null;
             }
@@ -138,18 +138,25 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             var found = await sampler.ReadAsync(TimeSpan.Zero, check.Token).ConfigureAwait(false);
             if (found.Count == 0)
             {
-                sampler.Dispose();
                 output.Detail($"No HorizontalPodAutoscaler in namespace {cluster.DefaultNamespace} ({cluster.Source}); pass --namespace or --hpa.");
                 return null;
             }
 
             output.Detail($"Sampling {string.Join(", ", found.Select(s => s.Name))} in {cluster.DefaultNamespace} every {Durations.Format(result.GetValue(_sampleEvery))}.");
+
+            // The sampler owns the client from here on.
+            api = null;
             return sampler;
         }
         catch (Exception e) when (e is CommandFailedException or KubernetesApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             output.Detail($"No cluster to sample an HPA from ({e.Message.Split('\n')[0]}); load only.");
             return null;
+        }
+        finally
+        {
+            // Every way out but a sampler handed back, a failure included, releases the client.
+            api?.Dispose();
         }
     }
 
