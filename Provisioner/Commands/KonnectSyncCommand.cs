@@ -50,8 +50,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         var controlPlane = await StepAsync($"Finding control plane '{name}'", () => client.FindControlPlaneByNameAsync(name, cancellationToken));
         if (controlPlane is null)
         {
-            Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] Control plane '{name}' does not exist in {client.BaseAddress.Host}. Run `provisioner konnect up` first.");
-            return ExitCodes.NotFound;
+            throw new CommandFailedException(ExitCodes.NotFound, $"Control plane '{name}' does not exist in {client.BaseAddress.Host}. Run `provisioner konnect up` first.");
         }
 
         var synchronizer = new GatewayConfigSynchronizer(client.EntityStore(controlPlane.Id), ownerTag);

@@ -188,7 +188,7 @@ internal abstract class KonnectVerbCommand : Command
 
     private int Fail(int exitCode, string message)
     {
-        Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+        new CommandOutput(Console, Context.ErrorConsole).Error(message);
         return exitCode;
     }
 }
