@@ -27,7 +27,7 @@ internal sealed class KonnectDownCommand : KonnectVerbCommand
         var options = ClientOptions(parseResult);
         if (!yes && !Console.Profile.Capabilities.Interactive)
         {
-            throw new ProvisionerInputException("konnect down deletes the control plane and everything on it; there is no terminal to confirm on, so pass --yes.");
+            throw CommandFailedException.BadInput("konnect down deletes the control plane and everything on it; there is no terminal to confirm on, so pass --yes.");
         }
 
         using var client = CreateClient(options);

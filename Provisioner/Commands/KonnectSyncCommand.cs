@@ -39,7 +39,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         var ownerTag = parseResult.GetValue(_ownerTag)?.Trim();
         if (string.IsNullOrEmpty(ownerTag) || ownerTag.Any(c => c is ',' or '/' || char.IsWhiteSpace(c)))
         {
-            throw new ProvisionerInputException($"--owner-tag '{ownerTag}' is not a usable Kong tag; use letters, digits, '-', '_', '.', ':' and no spaces, commas or slashes.");
+            throw CommandFailedException.BadInput($"--owner-tag '{ownerTag}' is not a usable Kong tag; use letters, digits, '-', '_', '.', ':' and no spaces, commas or slashes.");
         }
 
         var deckFile = FindDeckFile(parseResult.GetValue(_source)!);
@@ -50,8 +50,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         var controlPlane = await StepAsync($"Finding control plane '{name}'", () => client.FindControlPlaneByNameAsync(name, cancellationToken));
         if (controlPlane is null)
         {
-            Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] Control plane '{name}' does not exist in {client.BaseAddress.Host}. Run `provisioner konnect up` first.");
-            return ExitCodes.NotFound;
+            throw new CommandFailedException(ExitCodes.NotFound, $"Control plane '{name}' does not exist in {client.BaseAddress.Host}. Run `provisioner konnect up` first.");
         }
 
         var synchronizer = new GatewayConfigSynchronizer(client.EntityStore(controlPlane.Id), ownerTag);
@@ -84,15 +83,15 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
 
         if (!Directory.Exists(path))
         {
-            throw new ProvisionerInputException($"'{path}' does not exist; give a decK {DeckFileName} or the publish output folder that holds one.");
+            throw CommandFailedException.BadInput($"'{path}' does not exist; give a decK {DeckFileName} or the publish output folder that holds one.");
         }
 
         var found = Directory.EnumerateFiles(path, DeckFileName, SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new ProvisionerInputException($"No {DeckFileName} under '{path}'; publish the AppHost first (aspire publish) or give the decK file itself."),
-            _ => throw new ProvisionerInputException($"{found.Count} {DeckFileName} files under '{path}' ({string.Join(", ", found.Select(f => Path.GetRelativePath(path, f)))}); give the one to sync."),
+            0 => throw CommandFailedException.BadInput($"No {DeckFileName} under '{path}'; publish the AppHost first (aspire publish) or give the decK file itself."),
+            _ => throw CommandFailedException.BadInput($"{found.Count} {DeckFileName} files under '{path}' ({string.Join(", ", found.Select(f => Path.GetRelativePath(path, f)))}); give the one to sync."),
         };
     }
 
@@ -105,12 +104,12 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {
-            throw new ProvisionerInputException($"Cannot use '{deckFile}': {ex.Message}", ex);
+            throw CommandFailedException.BadInput($"Cannot use '{deckFile}': {ex.Message}", ex);
         }
 
         var problems = GatewayConfigurationValidator.Validate(configuration);
         return problems.Count == 0
             ? configuration
-            : throw new ProvisionerInputException($"'{deckFile}' is not a gateway config Kong accepts:\n  - {string.Join("\n  - ", problems)}");
+            : throw CommandFailedException.BadInput($"'{deckFile}' is not a gateway config Kong accepts:\n  - {string.Join("\n  - ", problems)}");
     }
 }

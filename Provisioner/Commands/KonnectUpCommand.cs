@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
@@ -86,7 +84,7 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
         var files = new (string Path, string Contents)[]
         {
             (output.ManifestPath, KonnectClusterManifest.Yaml(certificate, endpoints, ns)),
-            (output.EndpointsPath, EnvironmentFile(endpoints)),
+            (output.EndpointsPath, KonnectOutputDirectory.EndpointsText(endpoints)),
             (output.StatePath, JsonSerializer.Serialize(state, StateJson) + "\n"),
         };
         foreach (var (path, contents) in files)
@@ -99,17 +97,6 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
 
         Report(changes, output);
         return ExitCodes.Success;
-    }
-
-    private static string EnvironmentFile(KonnectDataPlaneEndpoints endpoints)
-    {
-        var text = new StringBuilder();
-        foreach (var (key, value) in endpoints.ToEnvironment())
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{key}={value}\n");
-        }
-
-        return text.ToString();
     }
 
     private void Report(List<string> changes, KonnectOutputDirectory output)

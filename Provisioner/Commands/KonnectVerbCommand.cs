@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;
@@ -56,7 +57,7 @@ internal abstract class KonnectVerbCommand : Command
 
     protected IAnsiConsole Console => Context.Console;
 
-    /// <summary>Runs the verb; input problems are raised as <see cref="ProvisionerInputException"/> before anything is written.</summary>
+    /// <summary>Runs the verb; input problems are raised as <see cref="CommandFailedException.BadInput"/> before anything is written.</summary>
     protected abstract Task<int> ExecuteAsync(ParseResult parseResult, CancellationToken cancellationToken);
 
     protected string ControlPlaneName(ParseResult parseResult)
@@ -64,20 +65,20 @@ internal abstract class KonnectVerbCommand : Command
         var name = parseResult.GetValue(_controlPlane)?.Trim() ?? string.Empty;
         return name.Length is >= 2 and <= 256
             ? name
-            : throw new ProvisionerInputException($"The control plane name must be 2 to 256 characters; '{name}' is not. Pass --control-plane <name>.");
+            : throw CommandFailedException.BadInput($"The control plane name must be 2 to 256 characters; '{name}' is not. Pass --control-plane <name>.");
     }
 
     protected string OutputDirectory(ParseResult parseResult, string controlPlaneName)
     {
         var path = parseResult.GetValue(_output)?.FullName
-            ?? Path.Combine(Context.WorkingDirectory, "konnect", string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
+            ?? KonnectOutputDirectory.DefaultPath(Context.WorkingDirectory, controlPlaneName);
         path = Path.GetFullPath(path, Context.WorkingDirectory);
         return File.Exists(path)
-            ? throw new ProvisionerInputException($"--output '{path}' is a file; give a folder (it is created if missing).")
+            ? throw CommandFailedException.BadInput($"--output '{path}' is a file; give a folder (it is created if missing).")
             : path;
     }
 
-    /// <summary>Reads and checks the token, region and base URL; throws <see cref="ProvisionerInputException"/> naming the fix.</summary>
+    /// <summary>Reads and checks the token, region and base URL; throws <see cref="CommandFailedException.BadInput"/> naming the fix.</summary>
     protected KonnectClientOptions ClientOptions(ParseResult parseResult)
     {
         KonnectRegion region;
@@ -87,14 +88,14 @@ internal abstract class KonnectVerbCommand : Command
         }
         catch (ArgumentException ex)
         {
-            throw new ProvisionerInputException(ex.Message + " Pass it with --region.", ex);
+            throw CommandFailedException.BadInput(ex.Message + " Pass it with --region.", ex);
         }
 
         var baseUrlText = parseResult.GetValue(_baseUrl);
         Uri? baseUrl = null;
         if (baseUrlText is not null && (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out baseUrl) || baseUrl.Scheme is not ("https" or "http")))
         {
-            throw new ProvisionerInputException($"--base-url must be an absolute http(s) URL such as https://eu.api.konghq.com/v2; '{baseUrlText}' is not.");
+            throw CommandFailedException.BadInput($"--base-url must be an absolute http(s) URL such as https://eu.api.konghq.com/v2; '{baseUrlText}' is not.");
         }
 
         return new KonnectClientOptions
@@ -126,7 +127,7 @@ internal abstract class KonnectVerbCommand : Command
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
             {
-                throw new ProvisionerInputException($"Cannot read the token file '{path}': {ex.Message} Point --token-file at a readable file that holds only the token.", ex);
+                throw CommandFailedException.BadInput($"Cannot read the token file '{path}': {ex.Message} Point --token-file at a readable file that holds only the token.", ex);
             }
 
             return ParseToken(text, $"the token file '{path}'");
@@ -135,7 +136,7 @@ internal abstract class KonnectVerbCommand : Command
         var fromEnvironment = Context.GetEnvironmentVariable(TokenVariable);
         if (string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            throw new ProvisionerInputException(
+            throw CommandFailedException.BadInput(
                 $"No Konnect token: set the {TokenVariable} environment variable or pass --token-file <path> " +
                 $"(a token is never taken as an argument, so it stays out of shell history). {KonnectAccessToken.HowToCreate}");
         }
@@ -151,7 +152,7 @@ internal abstract class KonnectVerbCommand : Command
         }
         catch (ArgumentException ex)
         {
-            throw new ProvisionerInputException(ex.Message.Split(" (Parameter", 2)[0], ex);
+            throw CommandFailedException.BadInput(ex.Message.Split(" (Parameter", 2)[0], ex);
         }
     }
 
@@ -161,9 +162,9 @@ internal abstract class KonnectVerbCommand : Command
         {
             return await ExecuteAsync(parseResult, cancellationToken);
         }
-        catch (ProvisionerInputException ex)
+        catch (CommandFailedException ex)
         {
-            return Fail(ExitCodes.BadInput, ex.Message);
+            return Fail(ex.ExitCode, ex.Message);
         }
         catch (KonnectApiException ex)
         {
@@ -187,7 +188,7 @@ internal abstract class KonnectVerbCommand : Command
 
     private int Fail(int exitCode, string message)
     {
-        Context.ErrorConsole.MarkupLineInterpolated($"[red]error:[/] {message}");
+        new CommandOutput(Console, Context.ErrorConsole).Error(message);
         return exitCode;
     }
 }

@@ -4,8 +4,8 @@ using KonnectAspire.Provisioner.Kubernetes;
 namespace KonnectAspire.Provisioner.Deploy;
 
 /// <summary>
-/// The shape deploy, status, diff and destroy share: a publish-output argument, the connection options (and for
-/// some the secret options), and a body that runs in a <see cref="ClusterSession"/> under one deadline.
+/// The shape deploy, status, diff and destroy share: a publish-output argument, the connection options (and, unless the
+/// plan needs only names, the secret options), and a body that runs in a <see cref="ClusterSession"/> under one deadline.
 /// </summary>
 internal abstract class ClusterVerbCommand
 {
@@ -14,11 +14,11 @@ internal abstract class ClusterVerbCommand
     private readonly DeploySecretOptions? _secrets;
     private readonly PlanPurpose _purpose;
 
-    protected ClusterVerbCommand(ProvisionerContext context, TimeSpan defaultTimeout, PlanPurpose purpose, bool readsSecrets, string directoryDescription, bool directoryOptional = false)
+    protected ClusterVerbCommand(ProvisionerContext context, TimeSpan defaultTimeout, PlanPurpose purpose, string directoryDescription, bool directoryOptional = false)
     {
         _context = context;
         _connection = new KubernetesConnectionOptions(defaultTimeout);
-        _secrets = readsSecrets ? new DeploySecretOptions() : null;
+        _secrets = purpose == PlanPurpose.NamesOnly ? null : new DeploySecretOptions();
         _purpose = purpose;
         Directory = new Argument<string?>("dir")
         {

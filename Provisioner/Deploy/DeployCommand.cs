@@ -8,7 +8,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// Secrets it refers to, then waits with watches until the gateway answers through its load balancer.
 /// </summary>
 internal sealed class DeployCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Apply, readsSecrets: true, "The publish output: the folder with kustomization.yaml.")
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Apply, "The publish output: the folder with kustomization.yaml.")
 {
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Apply and return without waiting for the gateway." };
 

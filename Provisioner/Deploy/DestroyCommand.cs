@@ -10,7 +10,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// the cluster or its VPC goes. Namespaces that existed before (default, kube-*) are never deleted.
 /// </summary>
 internal sealed class DestroyCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Destroy, readsSecrets: false, "The publish output that was deployed.")
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.NamesOnly, "The publish output that was deployed.")
 {
     private static readonly HashSet<string> ProtectedNamespaces = new(StringComparer.Ordinal) { "default", "kube-system", "kube-public", "kube-node-lease" };
 

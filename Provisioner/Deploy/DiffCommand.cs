@@ -7,11 +7,11 @@ namespace KonnectAspire.Provisioner.Deploy;
 
 /// <summary>
 /// `provisioner diff &lt;dir&gt;`: what deploy would change, from a server-side dry run of every object (so defaults,
-/// admission webhooks and field ownership are the server's own), shown as a line diff per object. Exit code 6 when
-/// something would change, 0 when nothing would.
+/// admission webhooks and field ownership are the server's own), shown as a line diff per object. Exit code 10
+/// (<see cref="ExitCodes.DifferencesFound"/>) when something would change, 0 when nothing would.
 /// </summary>
 internal sealed class DiffCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, readsSecrets: true, "The publish output to compare with the cluster.")
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, "The publish output to compare with the cluster.")
 {
     protected override string Name => "diff";
 

@@ -10,7 +10,7 @@ namespace KonnectAspire.Provisioner.Deploy;
 /// Objects the output defines but the cluster lacks are listed as missing.
 /// </summary>
 internal sealed class StatusCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.Destroy, readsSecrets: false, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
+    : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.NamesOnly, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
 {
     private static readonly (string ApiVersion, string Kind)[] Shown =
     [
@@ -49,7 +49,7 @@ internal sealed class StatusCommand(ProvisionerContext context)
             foreach (var @namespace in namespaces)
             {
                 var list = await api.ListAsync(resource, @namespace, ObjectSelector.All, cancellationToken).ConfigureAwait(false);
-                foreach (var item in list.Items.Where(i => kind != "Service" || i["spec"]?["type"]?.GetValue<string>() == "LoadBalancer"))
+                foreach (var item in list.Items.Where(i => kind != "Service" || LoadBalancerService.IsLoadBalancer(i)))
                 {
                     var name = $"{@namespace}/{item["metadata"]?["name"]?.GetValue<string>()}";
                     seen.Add($"{kind}/{name}");
@@ -61,7 +61,7 @@ internal sealed class StatusCommand(ProvisionerContext context)
 
         foreach (var missing in planned.Select(p => p.Document).Where(d => d.Namespace is not null && !seen.Contains($"{d.Kind}/{d.Namespace}/{d.Name}")))
         {
-            if (Shown.Any(s => s.Kind == missing.Kind) && (missing.Kind != "Service" || missing.Body["spec"]?["type"]?.GetValue<string>() == "LoadBalancer"))
+            if (Shown.Any(s => s.Kind == missing.Kind) && (missing.Kind != "Service" || LoadBalancerService.IsLoadBalancer(missing.Body)))
             {
                 table.AddRow(Markup.Escape(missing.Kind), Markup.Escape($"{missing.Namespace}/{missing.Name}"), "[red]missing[/]", "not in the cluster: run `provisioner deploy`");
             }

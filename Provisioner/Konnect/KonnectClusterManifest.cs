@@ -13,8 +13,7 @@ namespace KonnectAspire.Provisioner.Konnect;
 /// </summary>
 internal static class KonnectClusterManifest
 {
-    private const string ManagedByLabel = "app.kubernetes.io/managed-by";
-    private const string ManagedBy = "konnectaspire-provisioner";
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
 
     public static V1Secret Secret(ClusterCertificate certificate, string? ns) => new()
     {
@@ -40,10 +39,11 @@ internal static class KonnectClusterManifest
     public static string Yaml(ClusterCertificate certificate, KonnectDataPlaneEndpoints endpoints, string? ns)
         => KubernetesYaml.SerializeAll([Secret(certificate, ns), Endpoints(endpoints, ns)]);
 
-    private static V1ObjectMeta Metadata(string name, string? ns) => new()
+    /// <summary>The metadata of every object the provisioner writes or creates: labelled as managed by it.</summary>
+    public static V1ObjectMeta Metadata(string name, string? ns) => new()
     {
         Name = name,
         NamespaceProperty = ns,
-        Labels = new Dictionary<string, string> { [ManagedByLabel] = ManagedBy },
+        Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
     };
 }

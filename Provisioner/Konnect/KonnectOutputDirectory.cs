@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 
 namespace KonnectAspire.Provisioner.Konnect;
@@ -21,6 +23,14 @@ internal sealed class KonnectOutputDirectory(string path)
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Path { get; } = path;
+
+    /// <summary>Where <c>konnect up</c> writes by default, one folder per control plane; deploy looks there too.</summary>
+    public static string DefaultRoot(string workingDirectory) => System.IO.Path.Combine(workingDirectory, "konnect");
+
+    /// <summary>The default folder of <paramref name="controlPlaneName"/>: under <see cref="DefaultRoot"/>, its name made safe for a path.</summary>
+    public static string DefaultPath(string workingDirectory, string controlPlaneName) => System.IO.Path.Combine(
+        DefaultRoot(workingDirectory),
+        string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
 
     public string CertificatePath => File(CertificateFileName);
 
@@ -54,7 +64,38 @@ internal sealed class KonnectOutputDirectory(string path)
         }
     }
 
-    public string? ReadText(string file) => System.IO.File.Exists(file) ? System.IO.File.ReadAllText(file) : null;
+    /// <summary>The text of <see cref="EndpointsFileName"/>: one <c>NAME=value</c> line per <c>KONG_CLUSTER_*</c> setting.</summary>
+    public static string EndpointsText(KonnectDataPlaneEndpoints endpoints)
+    {
+        var text = new StringBuilder();
+        foreach (var (key, value) in endpoints.ToEnvironment())
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{key}={value}\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The endpoints in <see cref="EndpointsFileName"/>, or null when it lacks either of them as host:port.</summary>
+    public KonnectDataPlaneEndpoints? ReadEndpoints()
+    {
+        // Read as a shell would source it, so a hand-edited file (comments, quotes) still works.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in System.IO.File.ReadAllLines(EndpointsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
+            }
+        }
+
+        var controlPlane = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_CONTROL_PLANE"));
+        var telemetry = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_TELEMETRY_ENDPOINT"));
+        return controlPlane is null || telemetry is null
+            ? null
+            : new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
+    }
 
     /// <summary>Writes <paramref name="contents"/> unless the file already holds exactly that; returns whether it wrote.</summary>
     public bool WriteIfChanged(string file, string contents)
@@ -104,6 +145,14 @@ internal sealed class KonnectOutputDirectory(string path)
         }
 
         return deleted;
+    }
+
+    private static (string Host, int Port)? HostAndPort(string? value)
+    {
+        var colon = value?.LastIndexOf(':') ?? -1;
+        return colon > 0 && int.TryParse(value![(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? (value[..colon], port)
+            : null;
     }
 
     private string File(string name) => System.IO.Path.Combine(Path, name);

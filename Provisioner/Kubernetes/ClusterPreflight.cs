@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -90,8 +89,8 @@ internal sealed class ClusterPreflight(KubernetesApi api, string clusterSource)
     }
 
     public static bool NeedsLoadBalancer(IEnumerable<ManifestDocument> documents) => documents.Any(d =>
-        (d.Kind == "Service" && Text(d.Body["spec"]?["type"]) == "LoadBalancer")
-        || (d.Kind == "DataPlane" && (Text(d.Body["spec"]?["network"]?["services"]?["ingress"]?["type"]) ?? "LoadBalancer") == "LoadBalancer"));
+        (d.Kind == "Service" && LoadBalancerService.IsLoadBalancer(d.Body))
+        || (d.Kind == "DataPlane" && (JsonText.Of(d.Body["spec"]?["network"]?["services"]?["ingress"]?["type"]) ?? "LoadBalancer") == "LoadBalancer"));
 
     public static bool NeedsMetrics(IEnumerable<ManifestDocument> documents) => documents.Any(d =>
         d.Kind == "HorizontalPodAutoscaler" || (d.Kind == "DataPlane" && d.Body["spec"]?["deployment"]?["scaling"]?["horizontal"] is not null));
@@ -113,5 +112,4 @@ internal sealed class ClusterPreflight(KubernetesApi api, string clusterSource)
             $"The cluster does not serve {kinds}. Install the CRDs or controllers that define them, or publish for this cluster's Kubernetes version.");
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

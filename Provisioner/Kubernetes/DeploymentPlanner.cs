@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Kubernetes;
+using k8s.Models;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -19,7 +19,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
         CancellationToken cancellationToken)
     {
         var preflight = await new ClusterPreflight(api, cluster.Source)
-            .CheckAsync(manifests.Documents, requireAllKinds: purpose != PlanPurpose.Destroy, cancellationToken).ConfigureAwait(false);
+            .CheckAsync(manifests.Documents, requireAllKinds: purpose != PlanPurpose.NamesOnly, cancellationToken).ConfigureAwait(false);
         var notes = new List<string>();
         var fallbackNamespace = settings.Namespace ?? manifests.Namespace ?? cluster.DefaultNamespace;
         var documents = new List<ManifestDocument>();
@@ -55,7 +55,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
             documents.Add(BuildRequired(required, sources, purpose, redactor, notes));
         }
 
-        if (purpose != PlanPurpose.Destroy)
+        if (purpose != PlanPurpose.NamesOnly)
         {
             documents.AddRange(SuppliedSecrets.Build(sources.Keys, documents, context, redactor));
             await new ReferencedObjectCheck(api).CheckAsync(documents, notes, cancellationToken).ConfigureAwait(false);
@@ -76,7 +76,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
 
     private ManifestDocument BuildRequired(RequiredObject required, KonnectSecretSources sources, PlanPurpose purpose, SecretRedactor redactor, List<string> notes)
     {
-        if (purpose == PlanPurpose.Destroy)
+        if (purpose == PlanPurpose.NamesOnly)
         {
             return KonnectClusterObjects.Identity(required);
         }
@@ -106,17 +106,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
             }
 
             notes.Add($"Namespace {@namespace} does not exist; deploy creates it (destroy leaves it).");
-            var body = new JsonObject
-            {
-                ["apiVersion"] = "v1",
-                ["kind"] = "Namespace",
-                ["metadata"] = new JsonObject
-                {
-                    ["name"] = @namespace,
-                    ["labels"] = new JsonObject { [KonnectClusterObjects.ManagedByLabel] = KonnectKubernetesNames.FieldManager },
-                },
-            };
-            missing.Add(new ManifestDocument("v1", "Namespace", @namespace, null, body, "created by the provisioner") { Generated = true });
+            missing.Add(KonnectClusterObjects.Generated(new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = KonnectClusterManifest.Metadata(@namespace, null) }));
         }
 
         return missing;

@@ -5,6 +5,7 @@ using k8s.Models;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -16,8 +17,6 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// </summary>
 internal static class KonnectClusterObjects
 {
-    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
-
     public static IReadOnlyList<RequiredObject> FindRequired(IReadOnlyList<ManifestDocument> documents)
     {
         var required = ObjectReferences.Find(documents)
@@ -101,25 +100,8 @@ internal static class KonnectClusterObjects
                 $"{files.Path} has no {KonnectOutputDirectory.EndpointsFileName} (the Konnect control-plane and telemetry endpoints). Run `provisioner konnect up`, or pass the folder it wrote with --cluster-cert-dir.");
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(files.EndpointsPath).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
-        {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
-            {
-                values[line[..equals].Trim()] = line[(equals + 1)..].Trim().Trim('"');
-            }
-        }
-
-        var controlPlane = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_CONTROL_PLANE"));
-        var telemetry = HostAndPort(values.GetValueOrDefault("KONG_CLUSTER_TELEMETRY_ENDPOINT"));
-        if (controlPlane is null || telemetry is null)
-        {
-            throw CommandFailedException.BadInput(
-                $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
-        }
-
-        var endpoints = new KonnectDataPlaneEndpoints(controlPlane.Value.Host, controlPlane.Value.Port, telemetry.Value.Host, telemetry.Value.Port);
+        var endpoints = files.ReadEndpoints() ?? throw CommandFailedException.BadInput(
+            $"{files.EndpointsPath} lacks KONG_CLUSTER_CONTROL_PLANE or KONG_CLUSTER_TELEMETRY_ENDPOINT as host:port. Run `provisioner konnect up` again to rewrite it.");
         return Generated(KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
     }
 
@@ -139,23 +121,26 @@ internal static class KonnectClusterObjects
         }
         else
         {
-            origin = $"${KonnectSecretSources.TokenVariable}";
-            token = context.GetEnvironmentVariable(KonnectSecretSources.TokenVariable)?.Trim();
+            origin = $"${KonnectVerbCommand.TokenVariable}";
+            token = context.GetEnvironmentVariable(KonnectVerbCommand.TokenVariable)?.Trim();
         }
 
         if (string.IsNullOrEmpty(token))
         {
             throw CommandFailedException.BadInput(
-                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectSecretSources.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
+                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectVerbCommand.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
         }
 
-        if (!(token.StartsWith("kpat_", StringComparison.Ordinal) || token.StartsWith("spat_", StringComparison.Ordinal)) || token.Any(char.IsWhiteSpace))
+        // The konnect verbs' check, so a token they accept is one deploy accepts too.
+        try
+        {
+            return KonnectAccessToken.Parse(token, origin).Value;
+        }
+        catch (ArgumentException)
         {
             throw CommandFailedException.BadInput(
                 $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
         }
-
-        return token;
     }
 
     // --cluster-cert-dir, or the one folder `konnect up` wrote under ./konnect/ (its default --output).
@@ -168,7 +153,7 @@ internal static class KonnectClusterObjects
                 : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
         }
 
-        var root = Path.Combine(context.WorkingDirectory, "konnect");
+        var root = KonnectOutputDirectory.DefaultRoot(context.WorkingDirectory);
         var written = Directory.Exists(root)
             ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, KonnectOutputDirectory.CertificateFileName))).ToList()
             : [];
@@ -179,22 +164,6 @@ internal static class KonnectClusterObjects
                 + (written.Count == 0 ? " (none found under ./konnect/)." : $" (./konnect/ holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
     }
 
-    private static (string Host, int Port)? HostAndPort(string? value)
-    {
-        var colon = value?.LastIndexOf(':') ?? -1;
-        return colon > 0 && int.TryParse(value![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            ? (value[..colon], port)
-            : null;
-    }
-
-    /// <summary>The metadata of every object the provisioner creates: labelled as managed by it.</summary>
-    public static V1ObjectMeta Metadata(string name, string @namespace) => new()
-    {
-        Name = name,
-        NamespaceProperty = @namespace,
-        Labels = new Dictionary<string, string> { [ManagedByLabel] = KonnectKubernetesNames.FieldManager },
-    };
-
     /// <summary>A core (v1) object the provisioner made, as a document of the plan.</summary>
     public static ManifestDocument Generated(IKubernetesObject<V1ObjectMeta> item)
     {
@@ -202,5 +171,5 @@ internal static class KonnectClusterObjects
         return new ManifestDocument("v1", item.Kind, item.Metadata.Name, item.Metadata.NamespaceProperty, body, "created by the provisioner") { Generated = true };
     }
 
-    private static V1ObjectMeta Metadata(RequiredObject required) => Metadata(required.Name, required.Namespace);
+    private static V1ObjectMeta Metadata(RequiredObject required) => KonnectClusterManifest.Metadata(required.Name, required.Namespace);
 }

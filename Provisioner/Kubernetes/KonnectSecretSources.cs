@@ -7,7 +7,5 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// </summary>
 internal sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)
 {
-    public const string TokenVariable = "KONNECT_TOKEN";
-
     public IReadOnlyList<SecretKeySource> Keys { get; init; } = [];
 }

@@ -10,11 +10,14 @@ internal sealed record LoadBalancerService(string Title, string? Namespace, Obje
 {
     private const string DataPlaneServiceTypeLabel = "gateway-operator.konghq.com/dataplane-service-type";
 
+    /// <summary>Whether a Service (as published or as the cluster has it) asks for a load balancer.</summary>
+    public static bool IsLoadBalancer(JsonObject service) => JsonText.Of(service["spec"]?["type"]) == "LoadBalancer";
+
     public static IEnumerable<LoadBalancerService> In(IEnumerable<ManifestDocument> documents)
     {
         foreach (var item in documents)
         {
-            if (item.Kind == "Service" && item.Body["spec"]?["type"]?.GetValue<string>() == "LoadBalancer")
+            if (item.Kind == "Service" && IsLoadBalancer(item.Body))
             {
                 yield return new LoadBalancerService(item.Display, item.Namespace, ObjectSelector.Named(item.Name), _ => true);
             }

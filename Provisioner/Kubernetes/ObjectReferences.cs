@@ -43,7 +43,7 @@ internal static class ObjectReferences
                 foreach (var (property, value) in obj)
                 {
                     if (value is JsonObject reference && Target(property, reference) is { } target && !IsTrue(reference["optional"])
-                        && (Text(reference["namespace"]) ?? document.Namespace) is { } @namespace)
+                        && (JsonText.Of(reference["namespace"]) ?? document.Namespace) is { } @namespace)
                     {
                         var keys = Keys(property, reference);
                         found.AddRange(keys.Count == 0
@@ -66,18 +66,17 @@ internal static class ObjectReferences
             "configMapKeyRef" or "configMapRef" or "configMap" => "ConfigMap",
             _ => null,
         };
-        var name = Text(reference["name"]) ?? (property == "secret" ? Text(reference["secretName"]) : null);
+        var name = JsonText.Of(reference["name"]) ?? (property == "secret" ? JsonText.Of(reference["secretName"]) : null);
         return kind is null || name is null ? null : (kind, name);
     }
 
     private static List<string> Keys(string property, JsonObject reference) => property switch
     {
-        "secretKeyRef" or "configMapKeyRef" => Text(reference["key"]) is { } key ? [key] : [],
-        "secret" or "configMap" when reference["items"] is JsonArray items => items.Select(i => Text(i?["key"])).OfType<string>().ToList(),
+        "secretKeyRef" or "configMapKeyRef" => JsonText.Of(reference["key"]) is { } key ? [key] : [],
+        "secret" or "configMap" when reference["items"] is JsonArray items => items.Select(i => JsonText.Of(i?["key"])).OfType<string>().ToList(),
         _ => [],
     };
 
     private static bool IsTrue(JsonNode? node) => node is JsonValue value && value.TryGetValue<bool>(out var flag) && flag;
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

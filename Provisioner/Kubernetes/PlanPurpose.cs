@@ -1,9 +1,11 @@
 namespace KonnectAspire.Provisioner.Kubernetes;
 
-/// <summary>What a plan is for: deploy needs every secret, diff shows what it can, destroy only needs names.</summary>
+/// <summary>What a plan is for: deploy needs every secret, diff shows what it can, destroy and status only need names.</summary>
 internal enum PlanPurpose
 {
     Apply,
     Diff,
-    Destroy,
+
+    /// <summary>destroy and status: the objects' names and kinds; no secret is read and unserved kinds are left out.</summary>
+    NamesOnly,
 }

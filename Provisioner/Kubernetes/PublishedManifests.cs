@@ -124,7 +124,7 @@ internal sealed class PublishedManifests
 
             var source = $"{Path.GetFileName(path)} document {index}";
             var body = node as JsonObject ?? throw CommandFailedException.BadInput($"{source} is not a Kubernetes object (a mapping with apiVersion, kind, metadata).");
-            if (Text(body, "kind") == "List" && body["items"] is JsonArray items)
+            if (JsonText.Of(body["kind"]) == "List" && body["items"] is JsonArray items)
             {
                 foreach (var item in items.OfType<JsonObject>())
                 {
@@ -140,16 +140,16 @@ internal sealed class PublishedManifests
 
     private static ManifestDocument ToDocument(JsonObject body, string source)
     {
-        var apiVersion = Text(body, "apiVersion") ?? throw CommandFailedException.BadInput($"{source} has no apiVersion.");
-        var kind = Text(body, "kind") ?? throw CommandFailedException.BadInput($"{source} has no kind.");
+        var apiVersion = JsonText.Of(body["apiVersion"]) ?? throw CommandFailedException.BadInput($"{source} has no apiVersion.");
+        var kind = JsonText.Of(body["kind"]) ?? throw CommandFailedException.BadInput($"{source} has no kind.");
         var metadata = body["metadata"] as JsonObject;
-        var name = metadata is null ? null : Text(metadata, "name");
+        var name = metadata is null ? null : JsonText.Of(metadata["name"]);
         if (string.IsNullOrEmpty(name))
         {
             throw CommandFailedException.BadInput($"{source} ({kind}) has no metadata.name.");
         }
 
-        var @namespace = metadata is null ? null : Text(metadata, "namespace");
+        var @namespace = metadata is null ? null : JsonText.Of(metadata["namespace"]);
         return new ManifestDocument(apiVersion, kind, name, string.IsNullOrEmpty(@namespace) ? null : @namespace, body, source);
     }
 
@@ -164,7 +164,4 @@ internal sealed class PublishedManifests
             throw CommandFailedException.BadInput($"{path} is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message}");
         }
     }
-
-    private static string? Text(JsonObject node, string property) =>
-        node[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 }

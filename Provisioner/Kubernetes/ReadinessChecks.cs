@@ -32,13 +32,13 @@ internal static class ReadinessChecks
         }
 
         var condition = (item["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(c => Text(c, "type") == conditionType);
+            .FirstOrDefault(c => JsonText.Of(c["type"]) == conditionType);
         if (condition is null)
         {
             return WaitCheck.Pending($"no {conditionType} condition yet: the Kong Operator has not reported on it");
         }
 
-        var status = Text(condition, "status");
+        var status = JsonText.Of(condition["status"]);
         var generation = Number(item["metadata"]?["generation"]);
         var observed = Number(condition["observedGeneration"]);
         if (status == "True" && (generation is null || observed is null || observed >= generation))
@@ -46,8 +46,8 @@ internal static class ReadinessChecks
             return WaitCheck.Done($"{conditionType}=True");
         }
 
-        var reason = Text(condition, "reason");
-        var message = Text(condition, "message");
+        var reason = JsonText.Of(condition["reason"]);
+        var message = JsonText.Of(condition["message"]);
         var stale = status == "True" ? " (for an older generation)" : "";
         return WaitCheck.Pending($"{conditionType}={status}{stale}{(reason is null ? "" : $" {reason}")}{(string.IsNullOrEmpty(message) ? "" : $": {message}")}");
     }
@@ -102,14 +102,14 @@ internal static class ReadinessChecks
         foreach (var item in objects)
         {
             var ingress = (item["status"]?["loadBalancer"]?["ingress"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault();
-            var address = ingress is null ? null : Text(ingress, "hostname") ?? Text(ingress, "ip");
+            var address = ingress is null ? null : JsonText.Of(ingress["hostname"]) ?? JsonText.Of(ingress["ip"]);
             if (address is not null)
             {
                 return WaitCheck.Done(address);
             }
         }
 
-        var type = Text(objects.First()["spec"] as JsonObject, "type") ?? "ClusterIP";
+        var type = JsonText.Of((objects.First()["spec"] as JsonObject)?["type"]) ?? "ClusterIP";
         return type == "LoadBalancer"
             ? WaitCheck.Pending("load balancer address pending (the AWS Load Balancer Controller provisions the NLB)")
             : WaitCheck.Done($"{type}");
@@ -141,9 +141,6 @@ internal static class ReadinessChecks
         var finalizers = (item["metadata"]?["finalizers"] as JsonArray)?.Select(f => f?.GetValue<string>()).ToList() ?? [];
         return WaitCheck.Pending(finalizers.Count == 0 ? "deleting" : $"deleting, held by finalizers {string.Join(", ", finalizers)}");
     }
-
-    private static string? Text(JsonObject? node, string property) =>
-        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static long? Number(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;

@@ -1,6 +1,8 @@
 using System.Text;
 using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -31,7 +33,7 @@ internal static class SuppliedSecrets
                 {
                     ApiVersion = "v1",
                     Kind = "Secret",
-                    Metadata = KonnectClusterObjects.Metadata(secret.Key, @namespace),
+                    Metadata = KonnectClusterManifest.Metadata(secret.Key, @namespace),
                     Type = "Opaque",
                     Data = data,
                 }));
@@ -47,7 +49,7 @@ internal static class SuppliedSecrets
         if (MadeFromOtherOptions.Contains(name, StringComparer.Ordinal))
         {
             throw CommandFailedException.BadInput(
-                $"{first.Display}: deploy makes Secret {name} itself (the Konnect token from ${KonnectSecretSources.TokenVariable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
+                $"{first.Display}: deploy makes Secret {name} itself (the Konnect token from ${KonnectVerbCommand.TokenVariable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
         }
 
         if (documents.FirstOrDefault(d => d.Kind == "Secret" && d.Name == name && !d.Generated) is { } published)

@@ -49,14 +49,17 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
 
     private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
-        var options = Validate(result);
+        var error = ValidationError(result);
+        var options = error is null
+            ? new LoadTestOptions(new Uri(result.GetRequiredValue(_url)), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_concurrency), result.GetValue(_requestTimeout))
+            : null;
         var timeout = options is null ? TimeSpan.FromMinutes(1) : options.Duration + options.RequestTimeout + ClusterCheckTimeout + TimeSpan.FromMinutes(1);
         return KubernetesVerb.RunAsync(context, timeout, async (verb, token) =>
         {
             var output = verb.Output;
             if (options is null)
             {
-                throw CommandFailedException.BadInput(ValidationError(result)!);
+                throw CommandFailedException.BadInput(error!);
             }
 
             using var sampler = result.GetValue(_noCluster) ? null : await FindAutoscalersAsync(result, output, token).ConfigureAwait(false);
@@ -83,11 +86,6 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             return ExitCodes.Success;
         }, cancellationToken);
     }
-
-    private LoadTestOptions? Validate(ParseResult result) =>
-        ValidationError(result) is null
-            ? new LoadTestOptions(new Uri(result.GetRequiredValue(_url)), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_concurrency), result.GetValue(_requestTimeout))
-            : null;
 
     private string? ValidationError(ParseResult result)
     {
@@ -124,14 +122,14 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
     {
         using var check = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         check.CancelAfter(ClusterCheckTimeout);
+        KubernetesApi? api = null;
         try
         {
             var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context);
-            var api = new KubernetesApi(cluster.Configuration);
+            api = new KubernetesApi(cluster.Configuration);
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)
             {
-                api.Dispose();
                 output.Detail("The cluster serves no autoscaling/v2 API: not sampling an HPA.");
                 return null;
             }
@@ -140,18 +138,25 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             var found = await sampler.ReadAsync(TimeSpan.Zero, check.Token).ConfigureAwait(false);
             if (found.Count == 0)
             {
-                sampler.Dispose();
                 output.Detail($"No HorizontalPodAutoscaler in namespace {cluster.DefaultNamespace} ({cluster.Source}); pass --namespace or --hpa.");
                 return null;
             }
 
             output.Detail($"Sampling {string.Join(", ", found.Select(s => s.Name))} in {cluster.DefaultNamespace} every {Durations.Format(result.GetValue(_sampleEvery))}.");
+
+            // The sampler owns the client from here on.
+            api = null;
             return sampler;
         }
         catch (Exception e) when (e is CommandFailedException or KubernetesApiException or HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             output.Detail($"No cluster to sample an HPA from ({e.Message.Split('\n')[0]}); load only.");
             return null;
+        }
+        finally
+        {
+            // Every way out but a sampler handed back, a failure included, releases the client.
+            api?.Dispose();
         }
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Kubernetes;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
 using KonnectAspire.Provisioner.Tests.LoadTest;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
@@ -80,7 +80,7 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_reads_the_token_from_a_file_when_given_one()
     {
-        Cli.WithoutEnvironment(KonnectSecretSources.TokenVariable);
+        Cli.WithoutEnvironment(KonnectVerbCommand.TokenVariable);
         var tokenFile = Path.Combine(Cli.WorkingDirectory, "token");
         File.WriteAllText(tokenFile, "spat_fromafile0123456789\n");
 
@@ -94,7 +94,7 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_without_a_token_names_the_fix_and_applies_nothing()
     {
-        Cli.WithoutEnvironment(KonnectSecretSources.TokenVariable);
+        Cli.WithoutEnvironment(KonnectVerbCommand.TokenVariable);
 
         var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
@@ -106,7 +106,7 @@ public sealed class DeployCommandTests : FakeClusterTests
     [Fact]
     public async Task Deploy_refuses_a_token_that_is_not_a_konnect_token_without_echoing_it()
     {
-        Cli.WithEnvironment(KonnectSecretSources.TokenVariable, "ghp_notakonnecttoken");
+        Cli.WithEnvironment(KonnectVerbCommand.TokenVariable, "ghp_notakonnecttoken");
 
         var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 

@@ -1,4 +1,4 @@
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
@@ -51,7 +51,7 @@ public sealed class DiffCommandTests : FakeClusterTests
     {
         var output = Cli.PublishOutput("operator");
         Assert.Equal(ExitCodes.Success, await Cli.InvokeAsync("deploy", output, "--no-wait"));
-        Cli.WithEnvironment(KonnectSecretSources.TokenVariable, "kpat_another0123456789");
+        Cli.WithEnvironment(KonnectVerbCommand.TokenVariable, "kpat_another0123456789");
 
         var exit = await Cli.InvokeAsync("diff", output);
 

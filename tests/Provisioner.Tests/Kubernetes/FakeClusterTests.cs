@@ -1,4 +1,4 @@
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Provisioner.Commands;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
@@ -21,7 +21,7 @@ public abstract class FakeClusterTests : IAsyncLifetime
     {
         Server = await FakeKubernetesApiServer.StartAsync();
         Cli.WithEnvironment("KUBECONFIG", Server.WriteKubeconfig(Cli.WorkingDirectory, ContextNamespace))
-            .WithEnvironment(KonnectSecretSources.TokenVariable, Token);
+            .WithEnvironment(KonnectVerbCommand.TokenVariable, Token);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Kubernetes;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
@@ -80,7 +80,7 @@ public sealed class ReferencedSecretTests : FakeClusterTests
         var workloadSecret = Server.Get(WorkloadSecretPath)!;
         Assert.Equal(WorkloadKey, Value(workloadSecret, "openai-api-key"));
         Assert.Equal("Opaque", workloadSecret["type"]!.GetValue<string>());
-        Assert.Equal(KonnectKubernetesNames.FieldManager, workloadSecret["metadata"]!["labels"]![KonnectClusterObjects.ManagedByLabel]!.GetValue<string>());
+        Assert.Equal(KonnectKubernetesNames.FieldManager, workloadSecret["metadata"]!["labels"]![KonnectClusterManifest.ManagedByLabel]!.GetValue<string>());
         Assert.Contains("applied Secret kong/kong-ai-credentials (created by the provisioner)", Cli.Transcript, StringComparison.Ordinal);
         foreach (var secret in new[] { ProviderKey, WorkloadKey })
         {

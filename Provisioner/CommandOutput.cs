@@ -1,9 +1,9 @@
 using Spectre.Console;
 
-namespace KonnectAspire.Provisioner.Kubernetes;
+namespace KonnectAspire.Provisioner;
 
 /// <summary>
-/// How the cluster verbs write to the terminal: one line per step or state change (so CI logs read well), a spinner
+/// How the verbs write to the terminal: one line per step or state change (so CI logs read well), a spinner
 /// while waiting when the terminal is interactive; warnings and errors to the error console. Every text is escaped;
 /// nothing here formats secrets.
 /// </summary>
