@@ -247,6 +247,17 @@ public static class KongAiGatewayBuilderExtensions
     }
 
     private static ParameterResource SecretParameter(IDistributedApplicationBuilder builder, string name)
-        => builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name)
-            ?? builder.AddParameter(name, secret: true).Resource;
+    {
+        if (builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } existing)
+        {
+            return existing;
+        }
+
+        // Published, the key travels through a Kubernetes Secret and only the parameter's presence matters. Aspire saves
+        // the value of every parameter in a publish's model in plain text under ~/.aspire/deployments, so the parameter
+        // stays out of the model then.
+        return builder.ExecutionContext.IsPublishMode
+            ? new ParameterResource(name, _ => builder.Configuration[ParameterConfigurationKey.For(name)] ?? string.Empty, secret: true)
+            : builder.AddParameter(name, secret: true).Resource;
+    }
 }

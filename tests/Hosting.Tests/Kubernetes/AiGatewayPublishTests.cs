@@ -32,6 +32,17 @@ public sealed class AiGatewayPublishTests
         }
     }
 
+    [Fact]
+    public void Published_the_provider_key_is_no_parameter_of_the_model_so_Aspire_never_saves_it()
+    {
+        using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Parameters:openai-api-key={ApiKeyValue}"]);
+        var controlPlane = builder.AddKongControlPlane("kong");
+
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", credentialParameter: "openai-api-key");
+
+        Assert.DoesNotContain(builder.Resources, resource => resource is ParameterResource);
+    }
+
     [Theory]
     [InlineData(EksDataPlaneFlavor.KongOperator)]
     [InlineData(EksDataPlaneFlavor.Plain)]
