@@ -18,8 +18,6 @@ public sealed class ClusterCertificateStore(string rootDirectory, TimeProvider? 
     /// <summary>The private key file in an owner's folder.</summary>
     public const string KeyFileName = "cluster.key";
 
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -57,8 +55,8 @@ public sealed class ClusterCertificateStore(string rootDirectory, TimeProvider? 
     public StoredClusterCertificate GetOrCreate(string owner)
     {
         var directory = GetDirectory(owner);
-        CreateOwnerOnlyDirectory(RootDirectory);
-        CreateOwnerOnlyDirectory(directory);
+        OwnerOnlyFiles.CreateDirectory(RootDirectory);
+        OwnerOnlyFiles.CreateDirectory(directory);
 
         var certificatePath = Path.Combine(directory, CertificateFileName);
         var keyPath = Path.Combine(directory, KeyFileName);
@@ -67,14 +65,14 @@ public sealed class ClusterCertificateStore(string rootDirectory, TimeProvider? 
         var stored = TryRead(certificatePath, keyPath);
         if (stored is not null && !stored.ExpiresWithin(now, RenewalWindow))
         {
-            RestrictToOwner(certificatePath);
-            RestrictToOwner(keyPath);
+            OwnerOnlyFiles.RestrictToOwner(certificatePath);
+            OwnerOnlyFiles.RestrictToOwner(keyPath);
             return new StoredClusterCertificate(stored, directory, ClusterCertificateOrigin.Reused);
         }
 
         var created = ClusterCertificate.Generate(now, ValidityDays);
-        WriteOwnerOnly(keyPath, created.PrivateKeyPem);
-        WriteOwnerOnly(certificatePath, created.CertificatePem);
+        OwnerOnlyFiles.Write(keyPath, created.PrivateKeyPem);
+        OwnerOnlyFiles.Write(certificatePath, created.CertificatePem);
         var origin = stored is null ? ClusterCertificateOrigin.Generated : ClusterCertificateOrigin.Renewed;
         return new StoredClusterCertificate(created, directory, origin);
     }
@@ -94,52 +92,6 @@ public sealed class ClusterCertificateStore(string rootDirectory, TimeProvider? 
         {
             // A half-written or foreign pair is replaced rather than handed to Kong, which would refuse to start.
             return null;
-        }
-    }
-
-    private static void CreateOwnerOnlyDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-            return;
-        }
-
-        Directory.CreateDirectory(path, OwnerOnlyDirectory);
-        File.SetUnixFileMode(path, OwnerOnlyDirectory);
-    }
-
-    private static void RestrictToOwner(string path)
-    {
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, OwnerOnlyFile);
-        }
-    }
-
-    private static void WriteOwnerOnly(string path, string contents)
-    {
-        // Written beside the target and moved over it, so a reader never sees half a key.
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                writer.Write(contents);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 }

@@ -18,9 +18,6 @@ internal sealed class KonnectOutputDirectory(string path)
     public const string EndpointsFileName = "konnect-endpoints.env";
     public const string StateFileName = "konnect.json";
 
-    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public string Path { get; } = path;
 
@@ -100,38 +97,15 @@ internal sealed class KonnectOutputDirectory(string path)
     /// <summary>Writes <paramref name="contents"/> unless the file already holds exactly that; returns whether it wrote.</summary>
     public bool WriteIfChanged(string file, string contents)
     {
-        CreateOwnerOnly();
+        OwnerOnlyFiles.CreateDirectory(Path);
         if (System.IO.File.Exists(file) && System.IO.File.ReadAllText(file) == contents)
         {
-            if (!OperatingSystem.IsWindows())
-            {
-                System.IO.File.SetUnixFileMode(file, OwnerOnlyFile);
-            }
-
+            OwnerOnlyFiles.RestrictToOwner(file);
             return false;
         }
 
-        var temporary = $"{file}.{Guid.NewGuid():N}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnlyFile;
-        }
-
-        try
-        {
-            using (var stream = new FileStream(temporary, options))
-            {
-                stream.Write(Utf8.GetBytes(contents));
-            }
-
-            System.IO.File.Move(temporary, file, overwrite: true);
-            return true;
-        }
-        finally
-        {
-            System.IO.File.Delete(temporary);
-        }
+        OwnerOnlyFiles.Write(file, contents);
+        return true;
     }
 
     /// <summary>Deletes the files this tool writes (and the folder when nothing else is in it); returns the files deleted.</summary>
@@ -156,16 +130,4 @@ internal sealed class KonnectOutputDirectory(string path)
     }
 
     private string File(string name) => System.IO.Path.Combine(Path, name);
-
-    private void CreateOwnerOnly()
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(Path);
-            return;
-        }
-
-        Directory.CreateDirectory(Path, OwnerOnlyDirectory);
-        System.IO.File.SetUnixFileMode(Path, OwnerOnlyDirectory);
-    }
 }
