@@ -26,7 +26,7 @@ internal sealed class DestroyCommand(ProvisionerContext context)
         PlanReport.Write(output, plan with { Warnings = [] });
 
         var waiter = new ResourceWaiter(api);
-        var serviceResource = await api.FindResourceAsync("v1", "Service", cancellationToken).ConfigureAwait(false);
+        ApiResource? serviceResource = null;
         foreach (var group in ApplyOrder.ReverseGroups(plan.Objects, o => o.Document.Kind))
         {
             var deleted = new List<PlannedObject>();
@@ -59,7 +59,8 @@ internal sealed class DestroyCommand(ProvisionerContext context)
             // The Kong Operator's ingress Service goes with its DataPlane (garbage collection); its NLB goes with it.
             foreach (var service in LoadBalancerService.In(deleted.Select(d => d.Document).Where(d => d.Kind == "DataPlane")))
             {
-                await WaitGoneAsync(output, verb, waiter, serviceResource!, service.Namespace, service.Selector, service.Matches, service.Title, cancellationToken).ConfigureAwait(false);
+                serviceResource ??= await LoadBalancerService.ResourceAsync(api, cancellationToken).ConfigureAwait(false);
+                await WaitGoneAsync(output, verb, waiter, serviceResource, service.Namespace, service.Selector, service.Matches, service.Title, cancellationToken).ConfigureAwait(false);
             }
         }
 

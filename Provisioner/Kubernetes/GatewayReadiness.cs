@@ -31,8 +31,7 @@ internal sealed class GatewayReadiness(KubernetesApi api, CommandOutput output, 
             }
         }
 
-        var serviceResource = await api.FindResourceAsync("v1", "Service", cancellationToken).ConfigureAwait(false)
-            ?? throw CommandFailedException.Precondition("The cluster does not serve v1 Service.");
+        var serviceResource = await LoadBalancerService.ResourceAsync(api, cancellationToken).ConfigureAwait(false);
         var answers = new List<GatewayAnswer>();
         foreach (var (title, @namespace, selector, matches) in LoadBalancerService.In(plan.Objects.Select(o => o.Document)))
         {

@@ -13,6 +13,11 @@ internal sealed record LoadBalancerService(string Title, string? Namespace, Obje
     /// <summary>Whether a Service (as published or as the cluster has it) asks for a load balancer.</summary>
     public static bool IsLoadBalancer(JsonObject service) => JsonText.Of(service["spec"]?["type"]) == "LoadBalancer";
 
+    /// <summary>The cluster's v1 Service resource, which every wait for a load balancer watches.</summary>
+    public static async Task<ApiResource> ResourceAsync(KubernetesApi api, CancellationToken cancellationToken)
+        => await api.FindResourceAsync("v1", "Service", cancellationToken).ConfigureAwait(false)
+            ?? throw CommandFailedException.Precondition("The cluster does not serve v1 Service.");
+
     public static IEnumerable<LoadBalancerService> In(IEnumerable<ManifestDocument> documents)
     {
         foreach (var item in documents)
