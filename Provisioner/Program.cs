@@ -1,3 +1,3 @@
 using KonnectAspire.Provisioner;
 
-return await ProvisionerCli.Create(ProvisionerContext.FromProcess()).Parse(args).InvokeAsync();
+return await ProvisionerCli.InvokeAsync(ProvisionerContext.FromProcess(), args);

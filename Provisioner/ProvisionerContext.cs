@@ -16,6 +16,14 @@ internal sealed class ProvisionerContext
     /// <summary>Where ~/.kube/config is looked for when $KUBECONFIG is not set.</summary>
     public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
+    /// <summary>
+    /// The user's data folder for the Provisioner: <c>konnect up</c> writes the data-plane certificate and key under it
+    /// by default (beside the AppHost's cluster certificates), never into the current folder, which may be a git work tree.
+    /// </summary>
+    public string DataDirectory { get; init; } = Path.Combine(
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+        "KonnectAspire");
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Sends the Konnect requests; null means the network.</summary>

@@ -71,7 +71,7 @@ internal abstract class KonnectVerbCommand : Command
     protected string OutputDirectory(ParseResult parseResult, string controlPlaneName)
     {
         var path = parseResult.GetValue(_output)?.FullName
-            ?? KonnectOutputDirectory.DefaultPath(Context.WorkingDirectory, controlPlaneName);
+            ?? KonnectOutputDirectory.DefaultPath(Context.DataDirectory, controlPlaneName);
         path = Path.GetFullPath(path, Context.WorkingDirectory);
         return File.Exists(path)
             ? throw CommandFailedException.BadInput($"--output '{path}' is a file; give a folder (it is created if missing).")
@@ -120,6 +120,14 @@ internal abstract class KonnectVerbCommand : Command
         if (file is not null)
         {
             var path = Path.GetFullPath(file.FullName, Context.WorkingDirectory);
+
+            // The path is not repeated while it is not known to be a file: it may be the token given in its place.
+            if (!File.Exists(path))
+            {
+                throw CommandFailedException.BadInput(
+                    "--token-file names no file (the argument is not repeated, as it may be the token itself). Point --token-file at a file that holds only the token.");
+            }
+
             string text;
             try
             {

@@ -21,12 +21,15 @@ internal sealed class KonnectOutputDirectory(string path)
 
     public string Path { get; } = path;
 
-    /// <summary>Where <c>konnect up</c> writes by default, one folder per control plane; deploy looks there too.</summary>
-    public static string DefaultRoot(string workingDirectory) => System.IO.Path.Combine(workingDirectory, "konnect");
+    /// <summary>
+    /// Where <c>konnect up</c> writes by default, one folder per control plane; deploy looks there too. It is under the
+    /// user's data folder, so a private key never lands in a work tree by accident.
+    /// </summary>
+    public static string DefaultRoot(string dataDirectory) => System.IO.Path.Combine(dataDirectory, "konnect");
 
     /// <summary>The default folder of <paramref name="controlPlaneName"/>: under <see cref="DefaultRoot"/>, its name made safe for a path.</summary>
-    public static string DefaultPath(string workingDirectory, string controlPlaneName) => System.IO.Path.Combine(
-        DefaultRoot(workingDirectory),
+    public static string DefaultPath(string dataDirectory, string controlPlaneName) => System.IO.Path.Combine(
+        DefaultRoot(dataDirectory),
         string.Concat(controlPlaneName.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')));
 
     public string CertificatePath => File(CertificateFileName);

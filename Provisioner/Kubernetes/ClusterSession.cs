@@ -34,6 +34,11 @@ internal sealed class ClusterSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(verb);
         var manifests = directory is null ? null : PublishedManifests.Load(directory);
+        if (purpose != PlanPurpose.NamesOnly && manifests is not null)
+        {
+            SuppliedSecrets.CheckReadable(sources, manifests.Documents, context);
+        }
+
         var cluster = KubeconfigResolver.Resolve(settings, context);
         var api = new KubernetesApi(cluster.Configuration);
         try

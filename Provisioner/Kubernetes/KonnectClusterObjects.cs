@@ -105,19 +105,23 @@ internal static class KonnectClusterObjects
         return Generated(KonnectClusterManifest.Endpoints(endpoints, required.Namespace));
     }
 
-    private static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
+    public static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
     {
         string? token;
         string origin;
         if (sources.TokenFile is not null)
         {
-            origin = $"--token-file {sources.TokenFile}";
-            if (!File.Exists(sources.TokenFile))
+            var path = Path.GetFullPath(sources.TokenFile, context.WorkingDirectory);
+            origin = $"--token-file {path}";
+
+            // The path is not repeated while it is not known to be a file: it may be the token given in its place.
+            if (!File.Exists(path))
             {
-                throw CommandFailedException.BadInput($"{origin}: no such file.");
+                throw CommandFailedException.BadInput(
+                    "--token-file names no file (the argument is not repeated, as it may be the token itself). Point --token-file at a file that holds only the token.");
             }
 
-            token = File.ReadAllText(sources.TokenFile).Trim();
+            token = File.ReadAllText(path).Trim();
         }
         else
         {
@@ -143,7 +147,7 @@ internal static class KonnectClusterObjects
         }
     }
 
-    // --cluster-cert-dir, or the one folder `konnect up` wrote under ./konnect/ (its default --output).
+    // --cluster-cert-dir, or the one folder `konnect up` wrote under the data folder's konnect/ (its default --output).
     private static KonnectOutputDirectory KonnectUpOutput(RequiredObject required, KonnectSecretSources sources, ProvisionerContext context)
     {
         if (sources.ClusterCertificateDirectory is not null)
@@ -153,7 +157,7 @@ internal static class KonnectClusterObjects
                 : throw CommandFailedException.BadInput($"--cluster-cert-dir {sources.ClusterCertificateDirectory}: no such folder. Run `provisioner konnect up` to write it.");
         }
 
-        var root = KonnectOutputDirectory.DefaultRoot(context.WorkingDirectory);
+        var root = KonnectOutputDirectory.DefaultRoot(context.DataDirectory);
         var written = Directory.Exists(root)
             ? Directory.GetDirectories(root).Where(d => File.Exists(Path.Combine(d, KonnectOutputDirectory.CertificateFileName))).ToList()
             : [];
@@ -161,7 +165,7 @@ internal static class KonnectClusterObjects
             ? new KonnectOutputDirectory(written[0])
             : throw CommandFailedException.BadInput(
                 $"The manifests use {required.ObjectKind} {required.Namespace}/{required.Name} for the plain data planes; pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote"
-                + (written.Count == 0 ? " (none found under ./konnect/)." : $" (./konnect/ holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
+                + (written.Count == 0 ? $" (none found under {root}, its default --output)." : $" ({root} holds several: {string.Join(", ", written.Select(Path.GetFileName))})."));
     }
 
     /// <summary>A core (v1) object the provisioner made, as a document of the plan.</summary>

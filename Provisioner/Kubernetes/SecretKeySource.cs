@@ -16,26 +16,41 @@ internal sealed partial record SecretKeySource(string Name, string Key, string S
 
     public string Display => $"{Option} {Name}/{Key}={Source}";
 
+    /// <summary>
+    /// Reads NAME/KEY=SOURCE. Errors never repeat <paramref name="text"/>: a value given where its variable or file
+    /// belongs would otherwise be printed. Only the parts already checked (Secret name, key) are named.
+    /// </summary>
     public static SecretKeySource Parse(string text, bool fromFile)
     {
         var option = fromFile ? FromFileOption : FromEnvironmentOption;
+        var example = $"{option} kong-ai-credentials/ai-llm-auth={(fromFile ? "./llm-auth.txt" : "AI_LLM_AUTH")}";
+        const string NotRepeated = "The argument is not repeated here, as it may hold the secret itself.";
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         var slash = equals < 0 ? -1 : text.IndexOf('/', 0, equals);
         if (slash <= 0 || equals == slash + 1 || equals == text.Length - 1)
         {
             throw CommandFailedException.BadInput(
-                $"{option} {text}: expected NAME/KEY={(fromFile ? "PATH" : "VARIABLE")}, e.g. {option} kong-ai-credentials/ai-llm-auth={(fromFile ? "./llm-auth.txt" : "AI_LLM_AUTH")}.");
+                $"{option} expects NAME/KEY={(fromFile ? "PATH" : "VARIABLE")}, e.g. {example}; the value itself never goes on the command line. {NotRepeated}");
         }
 
         var (name, key, source) = (text[..slash], text[(slash + 1)..equals], text[(equals + 1)..]);
         if (name.Length > 253 || !NamePattern().IsMatch(name))
         {
-            throw CommandFailedException.BadInput($"{option} {text}: {name} is not a Secret name (lower-case letters, digits, '-' and '.').");
+            throw CommandFailedException.BadInput(
+                $"{option}: the part before '/' is not a Secret name (lower-case letters, digits, '-' and '.', at most 253), e.g. {example}. {NotRepeated}");
         }
 
         if (key.Length > 253 || !KeyPattern().IsMatch(key))
         {
-            throw CommandFailedException.BadInput($"{option} {text}: {key} is not a Secret key (letters, digits, '-', '_' and '.').");
+            throw CommandFailedException.BadInput(
+                $"{option} {name}/…: the key is not a Secret key (letters, digits, '-', '_' and '.', at most 253), e.g. {example}. {NotRepeated}");
+        }
+
+        if (!fromFile && (source.Length > 255 || !VariablePattern().IsMatch(source)))
+        {
+            throw CommandFailedException.BadInput(
+                $"{option} {name}/{key}=…: what follows '=' is not an environment variable name (upper-case letters, digits and '_', not starting with a digit). "
+                + $"Export the value in a variable and name the variable, e.g. {example}. {NotRepeated}");
         }
 
         return new SecretKeySource(name, key, source, fromFile);
@@ -46,4 +61,7 @@ internal sealed partial record SecretKeySource(string Name, string Key, string S
 
     [GeneratedRegex("^[-._a-zA-Z0-9]+$")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex("^[A-Z_][A-Z0-9_]*$")]
+    private static partial Regex VariablePattern();
 }

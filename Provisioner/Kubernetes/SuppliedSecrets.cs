@@ -13,6 +13,9 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 /// </summary>
 internal static class SuppliedSecrets
 {
+    /// <summary>A Secret key holds one value (a token, a key, a certificate); anything larger is a wrong file.</summary>
+    private const long MaxFileBytes = 1024 * 1024;
+
     private static readonly string[] MadeFromOtherOptions = [KonnectKubernetesNames.TokenSecret, KonnectKubernetesNames.ClusterCertificateSecret];
 
     public static IReadOnlyList<ManifestDocument> Build(
@@ -43,39 +46,65 @@ internal static class SuppliedSecrets
         return built;
     }
 
+    /// <summary>
+    /// Reads every value (and a --token-file) once, so an unset variable or a missing file is reported before any call to the cluster;
+    /// <see cref="Build"/> reads them again once the manifests are checked against the cluster.
+    /// </summary>
+    public static void CheckReadable(KonnectSecretSources sources, IReadOnlyList<ManifestDocument> documents, ProvisionerContext context)
+    {
+        if (sources.TokenFile is not null)
+        {
+            KonnectClusterObjects.ReadToken(sources, context);
+        }
+
+        // Names and keys are checked against the manifests first: only a checked name or key is ever printed.
+        var references = ObjectReferences.Find(documents).Where(r => r.Kind == "Secret").ToList();
+        var redactor = new SecretRedactor();
+        foreach (var secret in sources.Keys.GroupBy(k => k.Name, StringComparer.Ordinal))
+        {
+            Check(secret.Key, secret.ToList(), references, documents);
+            foreach (var key in secret)
+            {
+                ReadValue(key, context, redactor);
+            }
+        }
+    }
+
     private static List<ObjectReference> Check(string name, List<SecretKeySource> keys, List<ObjectReference> references, IReadOnlyList<ManifestDocument> documents)
     {
         var first = keys[0];
         if (MadeFromOtherOptions.Contains(name, StringComparer.Ordinal))
         {
             throw CommandFailedException.BadInput(
-                $"{first.Display}: deploy makes Secret {name} itself (the Konnect token from ${KonnectVerbCommand.TokenVariable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
+                $"{first.Option} {name}/…: deploy makes Secret {name} itself (the Konnect token from ${KonnectVerbCommand.TokenVariable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
         }
 
         if (documents.FirstOrDefault(d => d.Kind == "Secret" && d.Name == name && !d.Generated) is { } published)
         {
-            throw CommandFailedException.BadInput($"{first.Display}: Secret {name} is in the publish output ({published.Source}), which deploy applies as it is. Drop {first.Option} for it.");
+            throw CommandFailedException.BadInput($"{first.Option} {name}/…: Secret {name} is in the publish output ({published.Source}), which deploy applies as it is. Drop {first.Option} for it.");
         }
 
         var read = references.Where(r => r.Name == name).ToList();
         if (read.Count == 0)
         {
             var names = references.Select(r => r.Name).Distinct(StringComparer.Ordinal).Where(n => !MadeFromOtherOptions.Contains(n, StringComparer.Ordinal)).Order(StringComparer.Ordinal).ToList();
+            // The name is not repeated: a value typed in its place would otherwise be printed.
             throw CommandFailedException.BadInput(
-                $"{first.Display}: no manifest reads Secret {name}, so it would not be used. "
+                $"{first.Option}: no manifest reads the Secret named before '/' (not repeated, as it may be a secret), so it would not be used. "
                 + (names.Count == 0 ? "The manifests read no other Secret." : $"The manifests read: {string.Join(", ", names)}."));
-        }
-
-        if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
-        {
-            throw CommandFailedException.BadInput($"Key {twice.Key} of Secret {name} is given twice ({string.Join(", ", twice.Select(k => k.Display))}). Give it once.");
         }
 
         // A reference without a key (envFrom) takes every key; otherwise only the keys read are any use.
         var readKeys = read.Select(r => r.Key).Distinct(StringComparer.Ordinal).ToList();
         if (!readKeys.Contains(null) && keys.FirstOrDefault(k => !readKeys.Contains(k.Key)) is { } unread)
         {
-            throw CommandFailedException.BadInput($"{unread.Display}: no manifest reads key {unread.Key} of Secret {name}. The keys read are: {string.Join(", ", readKeys)}.");
+            throw CommandFailedException.BadInput(
+                $"{unread.Option} {name}/…: no manifest reads the key given (not repeated, as it may be a secret) of Secret {name}. The keys read are: {string.Join(", ", readKeys)}.");
+        }
+
+        if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw CommandFailedException.BadInput($"Key {twice.Key} of Secret {name} is given twice ({string.Join(", ", twice.Select(k => k.Display))}). Give it once.");
         }
 
         return read;
@@ -87,13 +116,28 @@ internal static class SuppliedSecrets
         if (key.FromFile)
         {
             var path = Path.GetFullPath(key.Source, context.WorkingDirectory);
+            // The path is not repeated while it is not known to be one: it may be the value given in its place.
             if (!File.Exists(path))
             {
-                throw CommandFailedException.BadInput($"{key.Display}: no such file.");
+                throw CommandFailedException.BadInput(
+                    $"{key.Option} {key.Name}/{key.Key}=…: there is no file at the path given (not repeated, as it may be the secret itself). Name a file that holds the value.");
+            }
+
+            if (new FileInfo(path).Length > MaxFileBytes)
+            {
+                throw CommandFailedException.BadInput($"{key.Display}: the file is larger than {MaxFileBytes / 1024} KiB; a Secret key holds one value.");
             }
 
             // Editors and `echo >` end a file with a line break that an API key must not carry.
-            value = File.ReadAllText(path);
+            try
+            {
+                value = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw CommandFailedException.BadInput($"{key.Display}: the file cannot be read ({e.GetType().Name}). Check its permissions.", e);
+            }
+
             value = value.EndsWith("\r\n", StringComparison.Ordinal) ? value[..^2] : value.EndsWith('\n') ? value[..^1] : value;
         }
         else

@@ -38,10 +38,10 @@ public sealed class KonnectBadInputTests : IDisposable
         var folderNotFile = Directory.CreateDirectory(Path.Combine(_run.WorkingDirectory, "token")).FullName;
 
         Assert.Equal(2, await _run.InvokeAsync("konnect", "up", "--token-file", Path.Combine(_run.WorkingDirectory, "missing"), "--base-url", Unreachable));
-        Assert.Contains("Cannot read the token file", _run.Error, StringComparison.Ordinal);
+        Assert.Contains("--token-file names no file", _run.Error, StringComparison.Ordinal);
         Assert.Equal(2, await _run.InvokeAsync("konnect", "up", "--token-file", folderNotFile, "--base-url", Unreachable));
 
-        Assert.Contains("Cannot read the token file", _run.Error, StringComparison.Ordinal);
+        Assert.Contains("--token-file names no file", _run.Error, StringComparison.Ordinal);
         Assert.Equal([folderNotFile], Directory.EnumerateFileSystemEntries(_run.WorkingDirectory));
     }
 

@@ -39,6 +39,16 @@ public sealed class KonnectUpTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task By_default_up_writes_the_private_key_in_the_user_data_folder_not_the_current_folder()
+    {
+        Assert.Equal(0, await _run.InvokeAsync(Up));
+
+        Assert.True(File.Exists(Path.Combine(_run.KonnectRoot, Name, "tls.key")), _run.Transcript);
+        Assert.Empty(Directory.EnumerateFiles(_run.WorkingDirectory, "tls.key", SearchOption.AllDirectories));
+        Assert.Contains(Path.Combine(_run.KonnectRoot, Name), _run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Up_pins_the_certificate_it_writes_and_writes_a_tls_secret_and_the_endpoints()
     {
         Assert.Equal(0, await _run.InvokeAsync(Up));

@@ -23,7 +23,13 @@ public sealed class ProvisionerRun : IDisposable
     /// <summary>Output then error output, for messages whichever console they went to.</summary>
     public string Transcript => Output + Error;
 
-    public string OutputDirectory(string controlPlane) => Path.Combine(WorkingDirectory, "konnect", controlPlane);
+    /// <summary>The user's data folder of this run, outside <see cref="WorkingDirectory"/> as the real one is.</summary>
+    public string DataDirectory => Path.Combine(Path.GetDirectoryName(WorkingDirectory)!, Path.GetFileName(WorkingDirectory) + "-data");
+
+    /// <summary>Where <c>konnect up</c> writes by default.</summary>
+    public string KonnectRoot => Path.Combine(DataDirectory, "konnect");
+
+    public string OutputDirectory(string controlPlane) => Path.Combine(KonnectRoot, controlPlane);
 
     public ProvisionerRun WithEnvironment(string name, string value)
     {
@@ -62,14 +68,22 @@ public sealed class ProvisionerRun : IDisposable
             GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
             WorkingDirectory = WorkingDirectory,
             HomeDirectory = Path.Combine(WorkingDirectory, "home"),
+            DataDirectory = DataDirectory,
         };
-        var exitCode = await ProvisionerCli.Create(context).Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await ProvisionerCli.InvokeAsync(context, args, new InvocationConfiguration { Output = output, Error = error });
         Output = output.ToString();
         Error = error.ToString();
         return exitCode;
     }
 
-    public void Dispose() => Directory.Delete(WorkingDirectory, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(WorkingDirectory, recursive: true);
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
 
     private static IAnsiConsole Console(TextWriter writer)
     {

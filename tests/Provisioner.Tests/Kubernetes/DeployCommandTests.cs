@@ -193,7 +193,7 @@ public sealed class DeployCommandTests : FakeClusterTests
     public async Task Deploy_of_the_plain_flavour_creates_certificate_secret_and_endpoints_from_konnect_up_files_and_waits_for_the_rollout()
     {
         await using var gateway = await KongStandIn.StartAsync();
-        var certificates = ClusterCertificateFiles.Write(Path.Combine(Cli.WorkingDirectory, "konnect"));
+        var certificates = ClusterCertificateFiles.Write(Cli.KonnectRoot);
         const string deployment = "apis/apps/v1/namespaces/kong/deployments/kong-dp";
         Server.WhenWatched("deployments", () =>
         {
@@ -228,14 +228,14 @@ public sealed class DeployCommandTests : FakeClusterTests
         var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote (none found under ./konnect/).", Cli.Transcript, StringComparison.Ordinal);
+        Assert.Contains($"pass --cluster-cert-dir <folder> with the files `provisioner konnect up` wrote (none found under {Cli.KonnectRoot}, its default --output).", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
 
     [Fact]
     public async Task Deploy_of_the_plain_flavour_finds_the_folder_konnect_up_wrote_by_default()
     {
-        ClusterCertificateFiles.Write(Path.Combine(Cli.WorkingDirectory, "konnect", "konnectaspire"));
+        ClusterCertificateFiles.Write(Path.Combine(Cli.KonnectRoot, "konnectaspire"));
 
         var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("plain"), "--namespace", "kong", "--no-wait");
 

@@ -10,7 +10,7 @@ public sealed class DestroyCommandTests : FakeClusterTests
     public async Task Destroy_deletes_in_reverse_order_and_waits_until_the_load_balancer_service_is_gone()
     {
         var output = Cli.PublishOutput("plain");
-        var certificates = ClusterCertificateFiles.Write(Path.Combine(Cli.WorkingDirectory, "konnect"));
+        var certificates = ClusterCertificateFiles.Write(Cli.KonnectRoot);
         Assert.Equal(ExitCodes.Success, await Cli.InvokeAsync("deploy", output, "--cluster-cert-dir", certificates.Directory, "--no-wait"));
         const string service = "api/v1/namespaces/kong/services/kong-proxy";
         Server.HoldDeletion(service);

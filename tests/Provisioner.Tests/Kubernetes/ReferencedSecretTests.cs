@@ -107,11 +107,11 @@ public sealed class ReferencedSecretTests : FakeClusterTests
     }
 
     [Theory]
-    [InlineData("--secret-from-env", "kong-ai-credential/ai-llm-auth=AI_LLM_AUTH", "no manifest reads Secret kong-ai-credential, so it would not be used. The manifests read: kong-ai-credentials, sample-secrets.")]
-    [InlineData("--secret-from-env", "kong-ai-credentials/ai-llm-key=AI_LLM_AUTH", "no manifest reads key ai-llm-key of Secret kong-ai-credentials. The keys read are: ai-llm-auth.")]
+    [InlineData("--secret-from-env", "kong-ai-credential/ai-llm-auth=AI_LLM_AUTH", "so it would not be used. The manifests read: kong-ai-credentials, sample-secrets.")]
+    [InlineData("--secret-from-env", "kong-ai-credentials/ai-llm-key=AI_LLM_AUTH", "of Secret kong-ai-credentials. The keys read are: ai-llm-auth.")]
     [InlineData("--secret-from-env", "kong-ai-credentials/ai-llm-auth=UNSET_VARIABLE", "$UNSET_VARIABLE is not set or empty.")]
-    [InlineData("--secret-from-file", "kong-ai-credentials/ai-llm-auth=missing.txt", "--secret-from-file kong-ai-credentials/ai-llm-auth=missing.txt: no such file.")]
-    [InlineData("--secret-from-env", "kong-ai-credentials=AI_LLM_AUTH", "expected NAME/KEY=VARIABLE, e.g. --secret-from-env kong-ai-credentials/ai-llm-auth=AI_LLM_AUTH.")]
+    [InlineData("--secret-from-file", "kong-ai-credentials/ai-llm-auth=missing.txt", "--secret-from-file kong-ai-credentials/ai-llm-auth=…: there is no file at the path given")]
+    [InlineData("--secret-from-env", "kong-ai-credentials=AI_LLM_AUTH", "--secret-from-env expects NAME/KEY=VARIABLE, e.g. --secret-from-env kong-ai-credentials/ai-llm-auth=AI_LLM_AUTH")]
     [InlineData("--secret-from-env", "konnect-api-token/token=AI_LLM_AUTH", "deploy makes Secret konnect-api-token itself")]
     public async Task A_secret_option_that_does_not_fit_the_manifests_is_bad_input_before_anything_is_applied(string option, string value, string message)
     {
