@@ -138,9 +138,9 @@ internal static class KongGatewayConfigurationBuilder
         string yaml;
         try
         {
-            yaml = File.ReadAllText(path);
+            yaml = DeckFile.ReadFile(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
             throw new DistributedApplicationException(
                 $"The decK file '{path}' of control plane '{controlPlane.Name}' cannot be read ({ex.Message}); check the path given to WithDeclarativeConfig, relative to the AppHost project folder.",

@@ -23,6 +23,17 @@ public static class DeckFile
         return DeckFileReader.Read(yaml);
     }
 
+    /// <summary>Reads the text of a decK file, refusing one larger than 8 MiB before reading it.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Its text, for <see cref="Parse"/>.</returns>
+    /// <exception cref="FormatException">The file is larger than the limit.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static string ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return BoundedYaml.ReadFile(path, "The decK file");
+    }
+
     /// <summary>Writes the gateway model as a decK file.</summary>
     /// <param name="configuration">The model to write.</param>
     /// <returns>decK 3.0 YAML that <see cref="Parse"/> reads back to an equal model.</returns>

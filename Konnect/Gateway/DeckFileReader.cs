@@ -31,21 +31,14 @@ internal sealed class DeckFileReader
 
     private static YamlMappingNode Load(string yaml)
     {
-        var scanner = new Scanner(new StringReader(yaml));
-        var stream = new YamlStream();
+        YamlStream stream;
         try
         {
-            stream.Load(new Parser(scanner));
+            stream = BoundedYaml.Load(yaml);
         }
         catch (YamlException ex)
         {
             throw new FormatException($"kong.yaml is not valid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {ex.Message}", ex);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // YamlDotNet gives up this way on some unterminated flow collections; the scanner knows where it stopped.
-            var at = scanner.CurrentPosition;
-            throw new FormatException($"kong.yaml is not valid YAML at line {at.Line}, column {at.Column}: check for an unclosed '[', '{{' or quote before this point.", ex);
         }
 
         if (stream.Documents.Count == 0)

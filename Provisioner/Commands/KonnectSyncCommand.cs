@@ -100,7 +100,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         GatewayConfiguration configuration;
         try
         {
-            configuration = DeckFile.Parse(File.ReadAllText(deckFile));
+            configuration = DeckFile.Parse(BoundedYaml.ReadFile(deckFile, "The decK file"));
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {

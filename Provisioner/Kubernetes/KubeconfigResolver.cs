@@ -1,6 +1,8 @@
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
+using KonnectAspire.Konnect.Gateway;
+using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 
@@ -38,7 +40,7 @@ internal static class KubeconfigResolver
 
         try
         {
-            var kubeconfig = Merge(files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(f)).ToList());
+            var kubeconfig = Merge(files.Select(Load).ToList());
             var contexts = kubeconfig.Contexts?.Select(c => c.Name).ToList() ?? [];
             var contextName = settings.Context ?? kubeconfig.CurrentContext;
             if (string.IsNullOrEmpty(contextName))
@@ -62,6 +64,30 @@ internal static class KubeconfigResolver
         catch (KubeConfigException e)
         {
             throw CommandFailedException.BadInput($"The kubeconfig cannot be used: {e.Message} {UpdateKubeconfigHint}");
+        }
+    }
+
+    // The file's size, nesting and aliases are checked first (a kubeconfig is outside input); KubernetesClient then
+    // reads it, resolving certificate paths relative to it.
+    private static K8SConfiguration Load(FileInfo file)
+    {
+        try
+        {
+            BoundedYaml.Load(BoundedYaml.ReadFile(file.FullName, "The kubeconfig"));
+            return KubernetesClientConfiguration.LoadKubeConfig(file);
+        }
+        catch (FormatException e)
+        {
+            throw CommandFailedException.BadInput(e.Message);
+        }
+        catch (YamlException e)
+        {
+            throw CommandFailedException.BadInput(
+                $"The kubeconfig {file.FullName} is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message} {UpdateKubeconfigHint}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CommandFailedException.BadInput($"The kubeconfig {file.FullName} cannot be read ({e.Message}).");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -37,7 +38,7 @@ internal sealed class PublishedManifests
         }
 
         var documents = new List<ManifestDocument>();
-        var @namespace = LoadKustomization(full, documents, new HashSet<string>(StringComparer.Ordinal));
+        var @namespace = LoadKustomization(full, full, documents, new HashSet<string>(StringComparer.Ordinal));
         if (documents.Count == 0)
         {
             throw CommandFailedException.BadInput($"The publish output '{directory}' lists no Kubernetes objects in its kustomization.yaml resources.");
@@ -52,7 +53,7 @@ internal sealed class PublishedManifests
         return new PublishedManifests(full, @namespace, documents);
     }
 
-    private static string? LoadKustomization(string directory, List<ManifestDocument> documents, HashSet<string> visited)
+    private static string? LoadKustomization(string root, string directory, List<ManifestDocument> documents, HashSet<string> visited)
     {
         if (!visited.Add(directory))
         {
@@ -71,21 +72,40 @@ internal sealed class PublishedManifests
                 $"{file} uses kustomize features the provisioner does not apply ({string.Join(", ", unsupported)}). Apply it with `kubectl apply -k {directory}` or publish without them.");
         }
 
-        var @namespace = kustomization["namespace"]?.GetValue<string>();
-        var resources = kustomization["resources"] as JsonArray ?? [];
+        var @namespace = kustomization["namespace"] switch
+        {
+            null => null,
+            JsonValue value when value.TryGetValue<string>(out var text) => text,
+            _ => throw CommandFailedException.BadInput($"{file}: namespace must be a name (text)."),
+        };
+        var resources = kustomization["resources"] switch
+        {
+            null => [],
+            JsonArray list => list,
+            _ => throw CommandFailedException.BadInput($"{file}: resources must be a list of files and folders."),
+        };
         foreach (var entry in resources)
         {
-            var relative = entry?.GetValue<string>() ?? throw CommandFailedException.BadInput($"{file}: an empty entry in resources.");
+            var relative = entry is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
+                ? text
+                : throw CommandFailedException.BadInput($"{file}: every entry of resources must be a file or folder name; one is {(entry is null ? "empty" : entry.GetValueKind().ToString().ToLowerInvariant())}.");
             if (relative.Contains("://", StringComparison.Ordinal) || relative.StartsWith("github.com/", StringComparison.Ordinal))
             {
                 throw CommandFailedException.BadInput($"{file}: remote resource '{relative}' is not supported; download it into the publish output.");
             }
 
             var path = Path.GetFullPath(Path.Combine(directory, relative));
+            var inside = Path.GetRelativePath(root, path);
+            if (inside == ".." || inside.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(inside))
+            {
+                throw CommandFailedException.BadInput(
+                    $"{file} lists '{relative}', which is outside the publish output {root}. Deploy applies only what the output holds: copy it in, or apply it separately.");
+            }
+
             var before = documents.Count;
             if (System.IO.Directory.Exists(path))
             {
-                LoadKustomization(path, documents, visited);
+                LoadKustomization(root, path, documents, visited);
             }
             else if (File.Exists(path))
             {
@@ -157,7 +177,11 @@ internal sealed class PublishedManifests
     {
         try
         {
-            return YamlJson.LoadAll(File.ReadAllText(path));
+            return YamlJson.LoadAll(BoundedYaml.ReadFile(path, "The manifest"));
+        }
+        catch (FormatException e)
+        {
+            throw CommandFailedException.BadInput(e.Message);
         }
         catch (YamlException e)
         {

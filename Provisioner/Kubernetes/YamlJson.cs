@@ -13,8 +13,7 @@ internal static class YamlJson
 {
     public static IReadOnlyList<JsonNode?> LoadAll(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
+        var stream = BoundedYaml.Load(yaml);
         return stream.Documents.Select(d => YamlJsonConversion.ToJson(d.RootNode, (node, message) => new YamlException(node.Start, node.End, message))).ToList();
     }
 

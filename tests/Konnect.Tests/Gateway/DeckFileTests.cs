@@ -37,6 +37,57 @@ public sealed class DeckFileTests
         """;
 
     [Fact]
+    public void An_alias_bomb_in_a_plugin_config_is_refused_before_it_is_expanded()
+    {
+        var levels = string.Concat(Enumerable.Range(1, 8).Select(i => $"      l{i}: &l{i} [{string.Join(",", Enumerable.Repeat($"*l{i - 1}", 9))}]\n"));
+        var yaml = "_format_version: \"3.0\"\nplugins:\n  - name: pre-function\n    config:\n      l0: &l0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + levels;
+
+        var error = Assert.Throws<FormatException>(() => DeckFile.Parse(yaml));
+
+        Assert.StartsWith("kong.yaml is not valid YAML at line ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("aliases expand to more than 10000 nodes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nesting_deeper_than_the_limit_is_refused_with_its_position()
+    {
+        var yaml = "_format_version: \"3.0\"\nplugins:\n  - name: pre-function\n    config:\n      deep: " + new string('[', 200) + new string(']', 200) + "\n";
+
+        var error = Assert.Throws<FormatException>(() => DeckFile.Parse(yaml));
+
+        Assert.Contains("nest more than 64 deep", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_alias_to_no_anchor_and_a_reused_anchor_are_told_apart()
+    {
+        var reused = "_format_version: \"3.0\"\nservices:\n  - &svc {name: a, url: http://a:80}\nroutes:\n  - {name: r, service: {name: a}, paths: [/a], tags: &t [x]}\n  - {name: s, service: {name: a}, paths: [/s], tags: *t}\n";
+        var dangling = "_format_version: \"3.0\"\nroutes:\n  - {name: r, tags: *nowhere}\n";
+
+        Assert.Equal(["x"], DeckFile.Parse(reused).Routes[1].Tags);
+        Assert.Contains("refers to no anchor", Assert.Throws<FormatException>(() => DeckFile.Parse(dangling)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_decK_file_larger_than_the_limit_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kong-{Guid.NewGuid():N}.yaml");
+        using (var file = File.Create(path))
+        {
+            file.SetLength((8 * 1024 * 1024) + 1);
+        }
+
+        try
+        {
+            Assert.Contains("the limit is 8 MiB", Assert.Throws<FormatException>(() => DeckFile.ReadFile(path)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Parse_reads_nested_routes_and_plugins_and_the_url_shorthand()
     {
         var model = DeckFile.Parse(Nested);

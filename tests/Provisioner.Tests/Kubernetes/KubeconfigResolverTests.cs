@@ -71,6 +71,22 @@ public sealed class KubeconfigResolverTests : IDisposable
         Assert.Contains("aws eks update-kubeconfig", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("apiVersion: v1\nclusters: [\n", "is not valid YAML (line")]
+    [InlineData(PublishedManifestsTests.AliasBomb, "aliases expand to more than")]
+    public void A_malformed_kubeconfig_is_bad_input_naming_the_file_and_the_yaml_error(string text, string message)
+    {
+        var file = Path.Combine(_directory, "broken-config");
+        File.WriteAllText(file, text);
+        _environment["KUBECONFIG"] = file;
+
+        var error = Assert.Throws<CommandFailedException>(() => KubeconfigResolver.Resolve(Settings(), Context()));
+
+        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     private static KubernetesConnectionSettings Settings(string? context = null, string? @namespace = null) =>
         new(null, context, @namespace, TimeSpan.FromMinutes(1));
 

@@ -84,6 +84,11 @@ public sealed class PublishedManifestsTests : IDisposable
     [InlineData("resources: [missing.yaml]", "lists 'missing.yaml', which does not exist")]
     [InlineData("resources: [a.yaml]\npatches: [{path: p.yaml}]", "uses kustomize features the provisioner does not apply (patches)")]
     [InlineData("resources: [https://example.com/x.yaml]", "remote resource 'https://example.com/x.yaml' is not supported")]
+    [InlineData("resources: [../outside.yaml]", "lists '../outside.yaml', which is outside the publish output")]
+    [InlineData("resources: [/etc/hostname]", "lists '/etc/hostname', which is outside the publish output")]
+    [InlineData("resources: [a.yaml, 5]", "every entry of resources must be a file or folder name; one is number")]
+    [InlineData("resources: a.yaml", "resources must be a list of files and folders")]
+    [InlineData("namespace: {a: b}\nresources: [a.yaml]", "namespace must be a name (text)")]
     public void A_kustomization_the_provisioner_cannot_honour_is_bad_input_naming_the_fix(string kustomization, string message)
     {
         Write("kustomization.yaml", kustomization);
@@ -117,6 +122,60 @@ public sealed class PublishedManifestsTests : IDisposable
 
         Assert.Contains("ConfigMap kong/a is defined twice (a.yaml document 1, b.yaml document 1)", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_alias_bomb_is_refused_before_it_is_expanded_naming_the_file_and_position()
+    {
+        Write("kustomization.yaml", "resources: [a.yaml]");
+        Write("a.yaml", AliasBomb);
+
+        var error = Assert.Throws<CommandFailedException>(() => PublishedManifests.Load(_directory));
+
+        Assert.Equal(ExitCodes.BadInput, error.ExitCode);
+        Assert.Contains("a.yaml is not valid YAML (line", error.Message, StringComparison.Ordinal);
+        Assert.Contains("aliases expand to more than 10000 nodes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_larger_than_the_limit_is_refused_before_it_is_read()
+    {
+        Write("kustomization.yaml", "resources: [a.yaml]");
+        using (var file = File.Create(Path.Combine(_directory, "a.yaml")))
+        {
+            file.SetLength((8 * 1024 * 1024) + 1);
+        }
+
+        var error = Assert.Throws<CommandFailedException>(() => PublishedManifests.Load(_directory));
+
+        Assert.Contains("the limit is 8 MiB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_few_aliases_as_people_write_them_are_read()
+    {
+        Write("kustomization.yaml", "resources: [a.yaml]");
+        Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: &labels {app: a}}\ndata: {labels: *labels}\n");
+
+        var document = PublishedManifests.Load(_directory).Documents.Single();
+
+        Assert.Equal("a", document.Body["data"]!["labels"]!["app"]!.GetValue<string>());
+    }
+
+    /// <summary>About 700 bytes that expand to 9^9 strings when walked.</summary>
+    internal const string AliasBomb = """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: lol}
+        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+        h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+        i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+        """;
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
 }
