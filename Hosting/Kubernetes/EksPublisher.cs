@@ -10,7 +10,25 @@ namespace Aspire.Hosting.Kong.Kubernetes;
 /// <summary>The <c>publish-&lt;env&gt;</c> step: read the model, report every problem at once, then write the files.</summary>
 internal static class EksPublisher
 {
+    /// <summary>What <c>dotnet run --project AppHost -- --operation publish</c> exits with when this step fails.</summary>
+    public const int FailureExitCode = 1;
+
     public static async Task PublishAsync(EksEnvironmentResource environment, PipelineStepContext context)
+    {
+        try
+        {
+            await PublishCoreAsync(environment, context).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Aspire's pipeline reports a failed step to the aspire CLI (which exits non-zero), but a publish started
+            // with `dotnet run` stops its host normally and would exit 0: the process exit code says it failed.
+            Environment.ExitCode = FailureExitCode;
+            throw;
+        }
+    }
+
+    private static async Task PublishCoreAsync(EksEnvironmentResource environment, PipelineStepContext context)
     {
         var problems = new List<string>();
         var model = await EksModelReader.ReadAsync(

@@ -1,3 +1,4 @@
+using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Testing;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
@@ -24,7 +25,7 @@ public sealed class AiGatewayPublishTests
             }
 
             var directory = Path.Combine(output, "eks");
-            return [.. Directory.GetFiles(directory).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+            return [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
         }
         finally
         {

@@ -51,7 +51,7 @@ internal static class PublishOutputs
 
             var directory = Path.Combine(output, "eks");
             Assert.True(Directory.Exists(directory), $"publish wrote nothing to {directory}");
-            return [.. Directory.GetFiles(directory).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+            return [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
         }
         finally
         {
