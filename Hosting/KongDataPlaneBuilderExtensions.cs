@@ -7,6 +7,9 @@ namespace Aspire.Hosting;
 /// <summary>Adds Kong data planes, connected to a control plane, to the application model.</summary>
 public static class KongDataPlaneBuilderExtensions
 {
+    /// <summary>The most data-plane instances <see cref="AddKongDataPlane"/> runs locally.</summary>
+    public const int MaxLocalInstances = 16;
+
     /// <summary>
     /// Adds a group of Kong data planes (role <c>data_plane</c>, database off) connected to
     /// <paramref name="controlPlane"/>. Locally it runs <paramref name="instances"/> containers named
@@ -47,6 +50,24 @@ public static class KongDataPlaneBuilderExtensions
                 nameof(instances),
                 instances,
                 $"Data plane '{name}' needs at least 1 instance, got {instances}; pass instances: 1 or more to AddKongDataPlane.");
+        }
+
+        // Each local instance is a container with its own ports; more than this is a typo, not a laptop's gateway.
+        if (instances > MaxLocalInstances)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(instances),
+                instances,
+                $"Data plane '{name}' asks for {instances} local instances; at most {MaxLocalInstances} run on one machine. Pass instances: 1 to {MaxLocalInstances} "
+                + "(on EKS the replicas come from the autoscaler: PublishAsEksDataPlane's MinReplicas and MaxReplicas).");
+        }
+
+        if (proxyPort is { } first && (first < 1 || first + instances - 1 > 65535))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(proxyPort),
+                proxyPort,
+                $"Data plane '{name}' would bind proxy ports {first} to {first + instances - 1}; ports are 1 to 65535. Pass a proxyPort from 1 to {65536 - instances}, or none for ports Aspire picks.");
         }
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();

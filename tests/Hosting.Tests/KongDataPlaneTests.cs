@@ -31,6 +31,32 @@ public sealed class KongDataPlaneTests : IDisposable
         Assert.Equal(3, group.Instances);
     }
 
+    [Fact]
+    public void More_local_instances_than_one_machine_runs_are_refused_before_any_port_is_taken()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 1000));
+
+        Assert.Equal("instances", error.ParamName);
+        Assert.Contains("Data plane 'kong-dp' asks for 1000 local instances; at most 16 run on one machine", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.Builder.Resources, r => r.Name.StartsWith("kong-dp", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(65535, 2)]
+    [InlineData(-80, 1)]
+    public void Proxy_ports_outside_1_to_65535_are_refused_naming_the_range(int proxyPort, int instances)
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances, proxyPort));
+
+        Assert.Equal("proxyPort", error.ParamName);
+        Assert.Contains($"Data plane 'kong-dp' would bind proxy ports {proxyPort} to {proxyPort + instances - 1}; ports are 1 to 65535", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]
