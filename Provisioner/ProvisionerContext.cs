@@ -24,6 +24,9 @@ internal sealed class ProvisionerContext
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "KonnectAspire");
 
+    /// <summary>How long one Kubernetes API request may wait for its answer before the verb stops naming the address.</summary>
+    public TimeSpan KubernetesRequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Sends the Konnect requests; null means the network.</summary>

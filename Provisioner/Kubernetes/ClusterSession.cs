@@ -40,10 +40,11 @@ internal sealed class ClusterSession : IDisposable
         }
 
         var cluster = KubeconfigResolver.Resolve(settings, context);
-        var api = new KubernetesApi(cluster.Configuration);
+        var api = new KubernetesApi(cluster.Configuration, context.KubernetesRequestTimeout);
         try
         {
             verb.Doing($"the Kubernetes API at {api.Server}");
+            verb.Output.Detail($"Waiting for the Kubernetes API at {api.Server} ({cluster.Source}).");
             var plan = manifests is null
                 ? new DeploymentPlan([], [], [], new SecretRedactor())
                 : await new DeploymentPlanner(api, cluster, context).PlanAsync(manifests, settings, sources, purpose, cancellationToken).ConfigureAwait(false);

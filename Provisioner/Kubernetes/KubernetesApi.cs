@@ -24,10 +24,15 @@ internal sealed class KubernetesApi : IDisposable
     private readonly k8s.Kubernetes _client;
     private readonly Dictionary<string, V1APIResourceList?> _discovery = new(StringComparer.Ordinal);
 
-    public KubernetesApi(KubernetesClientConfiguration configuration)
+    private readonly TimeSpan _requestTimeout;
+
+    /// <param name="configuration">The cluster and credentials.</param>
+    /// <param name="requestTimeout">How long one request may wait for its answer (a watch: for its headers).</param>
+    public KubernetesApi(KubernetesClientConfiguration configuration, TimeSpan requestTimeout)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _client = new k8s.Kubernetes(configuration);
+        _requestTimeout = requestTimeout;
     }
 
     public Uri Server => _client.BaseUri;
@@ -166,7 +171,24 @@ internal sealed class KubernetesApi : IDisposable
         }
 
         var completion = streaming ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-        var response = await _client.HttpClient.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            attempt.CancelAfter(_requestTimeout);
+            try
+            {
+                response = await _client.HttpClient.SendAsync(request, completion, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Also HttpClient's own timeout: either way this request, not the verb's deadline, ran out.
+                throw CommandFailedException.Precondition(
+                    $"The Kubernetes API at {Server} did not answer {method} {request.RequestUri?.AbsolutePath} within {Durations.Format(_requestTimeout)}. "
+                    + "Check that the cluster is healthy, that this is the right context, and any proxy or VPN in between; then run again.",
+                    e);
+            }
+        }
+
         if (response.IsSuccessStatusCode)
         {
             return response;

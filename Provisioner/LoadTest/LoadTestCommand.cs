@@ -126,7 +126,7 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
         try
         {
             var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context);
-            api = new KubernetesApi(cluster.Configuration);
+            api = new KubernetesApi(cluster.Configuration, context.KubernetesRequestTimeout);
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)
             {

@@ -37,6 +37,9 @@ public sealed class ProvisionerRun : IDisposable
         return this;
     }
 
+    /// <summary>How long one Kubernetes API request may wait; the Provisioner's default is 30 s.</summary>
+    public TimeSpan KubernetesRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public ProvisionerRun WithoutEnvironment(string name)
     {
         _environment.Remove(name);
@@ -69,6 +72,7 @@ public sealed class ProvisionerRun : IDisposable
             WorkingDirectory = WorkingDirectory,
             HomeDirectory = Path.Combine(WorkingDirectory, "home"),
             DataDirectory = DataDirectory,
+            KubernetesRequestTimeout = KubernetesRequestTimeout,
         };
         var exitCode = await ProvisionerCli.InvokeAsync(context, args, new InvocationConfiguration { Output = output, Error = error });
         Output = output.ToString();
