@@ -382,6 +382,9 @@ public sealed class KonnectClient : IDisposable
             HttpStatusCode.Conflict =>
                 $"The name '{call.Subject}' is already taken in this Konnect organization (409 Conflict) while trying to {call.Operation}. " +
                 "Reuse that control plane (find it by name) or choose another name.",
+            HttpStatusCode.TooManyRequests when KonnectResiliencePipeline.RetryAfter(response, TimeProvider.System) is { } wait && wait >= Options.TotalTimeout =>
+                $"Konnect throttled '{call.Operation}' (429 Too Many Requests) and asked to wait {Describe(wait)} (Retry-After), longer than this call may take "
+                + $"({Describe(Options.TotalTimeout)}); nothing was retried. Run again after that wait.",
             HttpStatusCode.TooManyRequests =>
                 $"Konnect kept throttling '{call.Operation}' (429 Too Many Requests) after {Options.MaxRetryAttempts} retries; wait a minute and run again.",
             >= HttpStatusCode.InternalServerError =>
@@ -391,4 +394,8 @@ public sealed class KonnectClient : IDisposable
         };
         throw new KonnectApiException(detail is null ? message : $"{message} Konnect said: {detail}", response.StatusCode);
     }
+
+    private static string Describe(TimeSpan wait) => wait.TotalSeconds < 120
+        ? $"{Math.Ceiling(wait.TotalSeconds):0} s"
+        : wait.TotalMinutes < 120 ? $"{Math.Ceiling(wait.TotalMinutes):0} min" : $"{wait.TotalHours:0.#} h";
 }

@@ -23,9 +23,10 @@ internal static class KonnectResiliencePipeline
             Delay = options.RetryDelay,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
-            MaxDelay = TimeSpan.FromMinutes(1),
+            // Konnect's Retry-After is honoured up to the call's budget; a longer one is not retried at all (below).
+            MaxDelay = options.TotalTimeout,
             ShouldRetryAfterHeader = true,
-            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context)),
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options)),
             OnRetry = args =>
             {
                 var operation = args.Context.GetRequestMessage()?.Options.TryGetValue(Operation, out var name) == true ? name : "call Konnect";
@@ -48,13 +49,26 @@ internal static class KonnectResiliencePipeline
             .Build();
     }
 
-    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    /// <summary>The wait a throttling (429) or unavailable (503) answer asks for, from its <c>Retry-After</c>; null when it names none.</summary>
+    internal static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+            return delta;
+        return header?.Date is { } date ? date - time.GetUtcNow() : null;
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, KonnectClientOptions options)
     {
         var method = context.GetRequestMessage()?.Method ?? outcome.Result?.RequestMessage?.Method;
         var idempotent = method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Head;
         if (outcome.Result is { } response)
         {
             var status = (int)response.StatusCode;
+
+            // Waiting longer than the call may take would only end in a timeout that hides Konnect's answer.
+            if (RetryAfter(response, TimeProvider.System) >= options.TotalTimeout)
+                return false;
             return response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable
                 || (idempotent && (status >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout));
         }

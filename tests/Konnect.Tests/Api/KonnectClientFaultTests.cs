@@ -158,6 +158,29 @@ public sealed class KonnectClientFaultTests
         Assert.Equal(3, server.Requests);
     }
 
+    [Theory]
+    [InlineData("3600", "asked to wait 60 min (Retry-After)")]
+    [InlineData("180", "asked to wait 3 min (Retry-After)")]
+    public async Task A_Retry_After_longer_than_the_call_may_take_ends_at_once_naming_the_429_and_the_wait(string retryAfter, string message)
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes", (HttpContext context) =>
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+            return Results.StatusCode(429);
+        }));
+        var retries = new List<KonnectRetryEvent>();
+        using var client = Client(server, o => o with { OnRetry = retries.Add, TotalTimeout = TimeSpan.FromMinutes(3) });
+
+        var error = await Assert.ThrowsAsync<KonnectApiException>(() => client.FindControlPlaneByNameAsync("demo"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Contains("Konnect throttled 'find control plane", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.Contains("longer than this call may take (3 min)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(retries);
+        Assert.Equal(1, server.Requests);
+    }
+
     [Fact]
     public async Task Cancelling_a_call_cancels_it_instead_of_reporting_a_failure()
     {
