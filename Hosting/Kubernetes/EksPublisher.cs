@@ -45,8 +45,15 @@ internal static class EksPublisher
             throw new DistributedApplicationException(Describe(environment, problems));
         }
 
+        var files = EksManifestBuilder.Build(model).ToList();
+        problems.AddRange(ManifestNameCheck.Problems(files));
+        if (problems.Count > 0)
+        {
+            throw new DistributedApplicationException(Describe(environment, problems));
+        }
+
         var directory = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory(environment);
-        var paths = await ManifestWriter.WriteAsync(directory, EksManifestBuilder.Build(model), context.CancellationToken).ConfigureAwait(false);
+        var paths = await ManifestWriter.WriteAsync(directory, files, context.CancellationToken).ConfigureAwait(false);
         context.Logger.LogInformation(
             "{Step}: wrote {Count} files to {Directory} ({Flavor} flavour, namespace {Namespace}); apply them with: kubectl apply -k {Directory}",
             environment.PublishStepName, paths.Count, directory, model.Options.Flavor, model.Options.Namespace, directory);

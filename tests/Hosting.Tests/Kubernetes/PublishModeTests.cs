@@ -80,6 +80,35 @@ public sealed class PublishModeTests : IDisposable
         Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains("Namespace 'Not_A_Label' is not a DNS label", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(EksDataPlaneFlavor.Plain)]
+    [InlineData(EksDataPlaneFlavor.KongOperator)]
+    public async Task A_resource_name_too_long_for_a_Kubernetes_object_stops_the_publish_naming_the_object(EksDataPlaneFlavor flavor)
+    {
+        var logs = new CapturingLoggerProvider();
+        using var builder = CreatePublishBuilder();
+        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+        var longName = "gateway-" + new string('x', 52);
+        builder.AddKongDataPlane(longName, builder.AddKongControlPlane("kong"), instances: 1);
+
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal)
+            && m.Contains($"Service '{longName}-proxy'", StringComparison.Ordinal)
+            && m.Contains("must be a DNS-1035 label", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(EksDataPlaneFlavor.Plain)]
+    [InlineData(EksDataPlaneFlavor.KongOperator)]
+    public void Large_models_publish_only_names_the_API_server_accepts(EksDataPlaneFlavor flavor) =>
+        Assert.Empty(ManifestNameCheck.Problems(EksManifestBuilder.Build(ReferenceModels.Large(flavor, groups: 5, routes: 50))));
+
     private IDistributedApplicationTestingBuilder CreatePublishBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_output}", "Pipeline:Step=publish", .. settings]);
 }
