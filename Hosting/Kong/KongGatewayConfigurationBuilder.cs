@@ -107,6 +107,11 @@ internal static class KongGatewayConfigurationBuilder
 
         var problems = GatewayConfigurationValidator.Validate(configuration).ToList();
 
+        var enterprise = controlPlane.Edition != KongEdition.OpenSource;
+        problems.AddRange(GatewayConfigurationValidator
+            .FindUnbundledPlugins(configuration, enterprise, enterprise ? "Kong Enterprise" : $"Kong {KongContainerImageTags.Tag} (open source)")
+            .Select(problem => $"Control plane '{controlPlane.Name}': {problem}"));
+
         if (controlPlane.Edition == KongEdition.OpenSource)
         {
             foreach (var plugin in configuration.Plugins.Where(plugin => KongPluginCatalog.IsEnterpriseOnly(plugin.Name)).DistinctBy(plugin => plugin.Name))

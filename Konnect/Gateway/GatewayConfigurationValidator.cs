@@ -32,6 +32,25 @@ public static partial class GatewayConfigurationValidator
         return problems;
     }
 
+    /// <summary>
+    /// The plugins an edition does not bundle (a typo, or a custom plugin the data planes do not load), each with the
+    /// nearest bundled names. Enterprise-only plugins on open source are left to the caller, whose fix differs.
+    /// </summary>
+    /// <param name="configuration">The model to check.</param>
+    /// <param name="enterprise">Whether the data planes run Kong Enterprise (Konnect) rather than open-source Kong.</param>
+    /// <param name="edition">How the edition is named in the messages, e.g. "Kong 3.9.3 (open source)".</param>
+    /// <returns>One sentence per unknown plugin name.</returns>
+    public static IReadOnlyList<string> FindUnbundledPlugins(GatewayConfiguration configuration, bool enterprise, string edition)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return [.. configuration.Plugins
+            .Where(plugin => !KongPluginCatalog.IsBundled(plugin.Name, enterprise) && !KongPluginCatalog.IsEnterpriseOnly(plugin.Name))
+            .Select(plugin => plugin.Name)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => $"Plugin '{name}' is not a plugin {edition} bundles; did you mean "
+                + $"{string.Join(", ", KongPluginCatalog.Nearest(name, enterprise).Select(n => $"'{n}'"))}? Check the plugin's name.")];
+    }
+
     /// <summary>Why Kong would reject <paramref name="path"/> as a route path, or null when it is valid.</summary>
     /// <param name="path">A route path: a prefix starting with <c>/</c>, or a regex starting with <c>~/</c>.</param>
     /// <returns>A sentence naming the problem and the fix, or null.</returns>

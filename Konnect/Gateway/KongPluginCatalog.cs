@@ -71,4 +71,47 @@ public static class KongPluginCatalog
         ArgumentNullException.ThrowIfNull(pluginName);
         return OpenSource.Contains(pluginName);
     }
+
+    /// <summary>Whether an edition bundles <paramref name="pluginName"/>: open-source Kong 3.9, or Kong Enterprise (which has both lists).</summary>
+    /// <param name="pluginName">The plugin name as Kong knows it.</param>
+    /// <param name="enterprise">True for Kong Enterprise (Konnect data planes), false for open-source Kong.</param>
+    /// <returns>True when that edition runs the plugin without extra installation.</returns>
+    public static bool IsBundled(string pluginName, bool enterprise)
+    {
+        ArgumentNullException.ThrowIfNull(pluginName);
+        return OpenSource.Contains(pluginName) || (enterprise && EnterpriseOnly.Contains(pluginName));
+    }
+
+    /// <summary>The bundled plugin names closest to <paramref name="pluginName"/> (fewest edits first), for "did you mean" messages.</summary>
+    /// <param name="pluginName">A name the edition does not bundle, e.g. a typo.</param>
+    /// <param name="enterprise">Whether Enterprise-only plugins are candidates.</param>
+    /// <param name="count">How many names at most.</param>
+    /// <returns>Up to <paramref name="count"/> names, closest first, alphabetical among equals.</returns>
+    public static IReadOnlyList<string> Nearest(string pluginName, bool enterprise, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(pluginName);
+        return [.. OpenSource.Concat(enterprise ? EnterpriseOnly : [])
+            .Select(name => (name, distance: EditDistance(pluginName, name)))
+            .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
+            .Take(count)
+            .Select(c => c.name)];
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        var current = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1], previous[j]) + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 }

@@ -107,7 +107,10 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
             throw CommandFailedException.BadInput($"Cannot use '{deckFile}': {ex.Message}", ex);
         }
 
-        var problems = GatewayConfigurationValidator.Validate(configuration);
+        // Konnect data planes run Kong Enterprise.
+        var problems = GatewayConfigurationValidator.Validate(configuration)
+            .Concat(GatewayConfigurationValidator.FindUnbundledPlugins(configuration, enterprise: true, "Kong Enterprise (Konnect)"))
+            .ToList();
         return problems.Count == 0
             ? configuration
             : throw CommandFailedException.BadInput($"'{deckFile}' is not a gateway config Kong accepts:\n  - {string.Join("\n  - ", problems)}");

@@ -125,6 +125,26 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_plugin_name_no_edition_bundles_is_refused_with_the_nearest_names()
+    {
+        _host.Builder.AddKongControlPlane("kong").WithPlugin("rate-limitng");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("Control plane 'kong': Plugin 'rate-limitng' is not a plugin Kong 3.9.3 (open source) bundles; did you mean 'rate-limiting'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_an_Enterprise_control_plane_the_nearest_names_include_Enterprise_plugins()
+    {
+        _host.Builder.AddResource(new EnterpriseControlPlane("konnect")).WithPlugin("openid-conect");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("is not a plugin Kong Enterprise bundles; did you mean 'openid-connect'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_Enterprise_only_plugin_on_an_Enterprise_control_plane_is_fine()
     {
         var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("konnect"));

@@ -99,4 +99,29 @@ public sealed class KonnectBadInputTests : IDisposable
 
         Assert.Contains("No kong.yaml under", _run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sync_of_a_plugin_Kong_Enterprise_does_not_bundle_names_the_nearest_before_calling_Konnect()
+    {
+        _run.WithEnvironment("KONNECT_TOKEN", "kpat_fine");
+        var deck = Path.Combine(_run.WorkingDirectory, "kong.yaml");
+        await File.WriteAllTextAsync(deck, "_format_version: \"3.0\"\nplugins:\n  - name: rate-limiting-advnced\n    config: {}\n");
+
+        Assert.Equal(2, await _run.InvokeAsync("konnect", "sync", deck, "--base-url", Unreachable));
+
+        Assert.Contains("Plugin 'rate-limiting-advnced' is not a plugin Kong Enterprise (Konnect) bundles; did you mean 'rate-limiting-advanced'", _run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sync_of_an_alias_bomb_is_refused_naming_the_file()
+    {
+        _run.WithEnvironment("KONNECT_TOKEN", "kpat_fine");
+        var deck = Path.Combine(_run.WorkingDirectory, "kong.yaml");
+        await File.WriteAllTextAsync(deck, "_format_version: \"3.0\"\n" + Kubernetes.PublishedManifestsTests.AliasBomb.Replace("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n", "_info:\n  ", StringComparison.Ordinal));
+
+        Assert.Equal(2, await _run.InvokeAsync("konnect", "sync", deck, "--base-url", Unreachable));
+
+        Assert.Contains("aliases expand to more than", _run.Error, StringComparison.Ordinal);
+        Assert.Contains(deck, _run.Error, StringComparison.Ordinal);
+    }
 }

@@ -36,4 +36,21 @@ public sealed class KongPluginCatalogTests
         Assert.False(KongPluginCatalog.IsOpenSourceBundled(name));
         Assert.False(KongPluginCatalog.IsEnterpriseOnly(name));
     }
+
+    [Theory]
+    [InlineData("rate-limitng", false, "rate-limiting")]
+    [InlineData("ratelimiting", false, "rate-limiting")]
+    [InlineData("rate-limiting-advnced", true, "rate-limiting-advanced")]
+    [InlineData("key_auth", false, "key-auth")]
+    public void The_nearest_bundled_name_comes_first(string typo, bool enterprise, string expected) =>
+        Assert.Equal(expected, KongPluginCatalog.Nearest(typo, enterprise)[0]);
+
+    [Fact]
+    public void Enterprise_plugins_are_bundled_only_for_Enterprise()
+    {
+        Assert.False(KongPluginCatalog.IsBundled("openid-connect", enterprise: false));
+        Assert.True(KongPluginCatalog.IsBundled("openid-connect", enterprise: true));
+        Assert.True(KongPluginCatalog.IsBundled("cors", enterprise: false));
+        Assert.DoesNotContain("openid-connect", KongPluginCatalog.Nearest("openid-conect", enterprise: false));
+    }
 }
