@@ -41,6 +41,7 @@ public static class KongControlPlaneBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
+        KongModelErrors.Register();
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
         builder.Services.TryAddEventingSubscriber<KongOpenTelemetrySubscriber>();

@@ -44,6 +44,7 @@ public static class KongDataPlaneBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(controlPlane);
+        KongModelErrors.Register();
         if (instances < 1)
         {
             throw new ArgumentOutOfRangeException(

@@ -74,6 +74,7 @@ public static class KonnectControlPlaneBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(token);
+        KongModelErrors.Register();
 
         CheckConfiguredToken(builder, name, token.Resource);
         var konnectName = (controlPlaneName ?? builder.Configuration[ControlPlaneNameKey] ?? name).Trim();

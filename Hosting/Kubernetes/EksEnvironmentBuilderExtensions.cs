@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong;
 
 namespace Aspire.Hosting;
 
@@ -24,6 +25,7 @@ public static class EksEnvironmentBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(name);
+        KongModelErrors.Register();
 
         var environment = new EksEnvironmentResource(name);
         return builder.ExecutionContext.IsPublishMode

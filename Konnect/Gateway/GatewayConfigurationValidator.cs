@@ -47,8 +47,9 @@ public static partial class GatewayConfigurationValidator
             .Where(plugin => !KongPluginCatalog.IsBundled(plugin.Name, enterprise) && !KongPluginCatalog.IsEnterpriseOnly(plugin.Name))
             .Select(plugin => plugin.Name)
             .Distinct(StringComparer.Ordinal)
-            .Select(name => $"Plugin '{name}' is not a plugin {edition} bundles; did you mean "
-                + $"{string.Join(", ", KongPluginCatalog.Nearest(name, enterprise).Select(n => $"'{n}'"))}? Check the plugin's name.")];
+            .Select(name => $"Plugin '{name}' is not a plugin {edition} bundles; " + (KongPluginCatalog.Nearest(name, enterprise) is { Count: > 0 } nearest
+                ? $"did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?"
+                : "no bundled plugin has a similar name. Check the plugin's name."))];
     }
 
     /// <summary>Why Kong would reject <paramref name="path"/> as a route path, or null when it is valid.</summary>

@@ -86,12 +86,13 @@ public static class KongPluginCatalog
     /// <param name="pluginName">A name the edition does not bundle, e.g. a typo.</param>
     /// <param name="enterprise">Whether Enterprise-only plugins are candidates.</param>
     /// <param name="count">How many names at most.</param>
-    /// <returns>Up to <paramref name="count"/> names, closest first, alphabetical among equals.</returns>
+    /// <returns>Up to <paramref name="count"/> names within a few edits, closest first, alphabetical among equals; empty when none is close.</returns>
     public static IReadOnlyList<string> Nearest(string pluginName, bool enterprise, int count = 3)
     {
         ArgumentNullException.ThrowIfNull(pluginName);
         return [.. OpenSource.Concat(enterprise ? EnterpriseOnly : [])
             .Select(name => (name, distance: EditDistance(pluginName, name)))
+            .Where(c => c.distance <= Math.Max(2, pluginName.Length / 3))
             .OrderBy(c => c.distance).ThenBy(c => c.name, StringComparer.Ordinal)
             .Take(count)
             .Select(c => c.name)];
