@@ -13,5 +13,12 @@ internal sealed record ControlPlaneSpec
 
     public GatewayConfiguration Gateway { get; init; } = new();
 
-    public string KonnectName => Options.KonnectName ?? Name;
+    /// <summary>The Konnect control plane name the run uses (a Konnect control plane resource), or null for a local one.</summary>
+    public string? RunKonnectName { get; init; }
+
+    /// <summary>The Konnect API host of the region the run uses, or null for a local control plane.</summary>
+    public string? RunKonnectServerHost { get; init; }
+
+    /// <summary>The Konnect control plane it becomes: the EKS option if set, else the name the run uses, else the resource name.</summary>
+    public string KonnectName => Options.KonnectName ?? RunKonnectName ?? Name;
 }

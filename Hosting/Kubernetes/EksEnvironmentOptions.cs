@@ -27,6 +27,10 @@ public sealed class EksEnvironmentOptions
     /// <summary>The tag of project images; configuration key <c>Publish:&lt;env&gt;:ImageTag</c> overrides it.</summary>
     public string ImageTag { get; set; } = PlaceholderImageTag;
 
-    /// <summary>The Konnect API host of your region, e.g. <c>us.api.konghq.com</c> or <c>eu.api.konghq.com</c>.</summary>
-    public string KonnectServerUrl { get; set; } = "us.api.konghq.com";
+    /// <summary>
+    /// The Konnect API host (or https URL) the Kong Operator talks to, e.g. <c>eu.api.konghq.com</c>. Null (the default)
+    /// takes the region of the model's Konnect control plane, as the run uses it (<c>AddKonnectControlPlane</c>'s
+    /// region or <c>Konnect:Region</c>), and <c>us.api.konghq.com</c> when the model has none; set it only to override.
+    /// </summary>
+    public string? KonnectServerUrl { get; set; }
 }

@@ -38,9 +38,12 @@ internal static partial class EksModelReader
         var controlPlanes = new List<ControlPlaneSpec>();
         foreach (var controlPlane in controlPlaneResources)
         {
+            var konnect = controlPlane as KonnectControlPlaneResource;
             controlPlanes.Add(new ControlPlaneSpec
             {
                 Name = KubernetesObjectName.From(controlPlane.Name),
+                RunKonnectName = konnect?.ControlPlaneName,
+                RunKonnectServerHost = konnect is null ? null : $"{KonnectAspire.Konnect.Api.KonnectClientOptions.RegionName(konnect.Region)}.api.konghq.com",
                 Options = EksOptionsCallbackAnnotation<EksControlPlaneOptions>.Apply(controlPlane, () => new()),
                 Gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false),
             });

@@ -11,6 +11,11 @@ internal sealed record EksPublishModel
 
     public IReadOnlyList<ControlPlaneSpec> ControlPlanes { get; init; } = [];
 
+    /// <summary>The Konnect API host the operator uses: the EKS option, else the Konnect control planes' region, else the US region.</summary>
+    public string KonnectServerUrl => Options.KonnectServerUrl
+        ?? ControlPlanes.Select(c => c.RunKonnectServerHost).FirstOrDefault(h => h is not null)
+        ?? $"{KonnectAspire.Konnect.Api.KonnectClientOptions.RegionName(KonnectAspire.Konnect.Api.KonnectRegion.Us)}.api.konghq.com";
+
     public IReadOnlyList<DataPlaneGroupSpec> DataPlaneGroups { get; init; } = [];
 
     public IReadOnlyList<WorkloadSpec> Workloads { get; init; } = [];

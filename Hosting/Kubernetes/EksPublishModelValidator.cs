@@ -17,9 +17,19 @@ internal static partial class EksPublishModelValidator
             problems.Add($"Namespace '{options.Namespace}' is not a DNS label: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (e.g. 'konnect-aspire').");
         }
 
-        if (string.IsNullOrWhiteSpace(options.KonnectServerUrl))
+        var regions = model.ControlPlanes.Select(c => c.RunKonnectServerHost).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (options.KonnectServerUrl is null && regions.Count > 1)
         {
-            problems.Add("KonnectServerUrl is empty: set it to your region's Konnect API host, e.g. 'us.api.konghq.com'.");
+            problems.Add($"The Konnect control planes of the model are in {regions.Count} regions ({string.Join(", ", regions)}), but an EKS environment talks to one Konnect API: publish each region with its own EKS environment, or set KonnectServerUrl.");
+        }
+
+        if (options.KonnectServerUrl is not null && string.IsNullOrWhiteSpace(options.KonnectServerUrl))
+        {
+            problems.Add("KonnectServerUrl is empty: set it to your region's Konnect API host, e.g. 'us.api.konghq.com', or leave it unset to take the Konnect control plane's region.");
+        }
+        else if (options.KonnectServerUrl is { } serverUrl && !IsKonnectServerUrl(serverUrl))
+        {
+            problems.Add($"KonnectServerUrl '{serverUrl}' is neither a host name nor an https URL (as the Kong Operator requires); use your region's Konnect API host, e.g. 'eu.api.konghq.com', or leave it unset to take the Konnect control plane's region.");
         }
 
         if (options.Flavor == EksDataPlaneFlavor.Plain && model.ControlPlanes.Count > 1)
@@ -209,6 +219,12 @@ internal static partial class EksPublishModelValidator
         }
     }
 
+    // The KonnectAPIAuthConfiguration CRD: an absolute https URL, or an RFC 1123 host name.
+    private static bool IsKonnectServerUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri.Scheme == "https" && uri.Host.Length > 0
+            : value.Length <= 253 && HostName().IsMatch(value);
+
     private static bool IsQuantity(string? value)
     {
         if (string.IsNullOrWhiteSpace(value) || !Quantity().IsMatch(value))
@@ -233,4 +249,7 @@ internal static partial class EksPublishModelValidator
     // The Kubernetes quantity grammar: a decimal number, then a binary or decimal SI suffix or an exponent.
     [GeneratedRegex(@"^(\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\+|-)?(([0-9]+(\.[0-9]*)?)|(\.[0-9]+))))?$")]
     private static partial Regex Quantity();
+
+    [GeneratedRegex("^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])\\.)*([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])$")]
+    private static partial Regex HostName();
 }

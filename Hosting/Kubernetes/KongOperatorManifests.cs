@@ -28,7 +28,7 @@ internal static class KongOperatorManifests
             {
                 Type = "secretRef",
                 SecretRef = new() { Name = KonnectKubernetesNames.TokenSecret, Namespace = ns },
-                ServerUrl = model.Options.KonnectServerUrl,
+                ServerUrl = model.KonnectServerUrl,
             },
         });
 

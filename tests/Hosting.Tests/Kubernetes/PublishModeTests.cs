@@ -109,6 +109,56 @@ public sealed class PublishModeTests : IDisposable
     public void Large_models_publish_only_names_the_API_server_accepts(EksDataPlaneFlavor flavor) =>
         Assert.Empty(ManifestNameCheck.Problems(EksManifestBuilder.Build(ReferenceModels.Large(flavor, groups: 5, routes: 50))));
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_Konnect_control_plane_publishes_the_name_and_region_the_run_uses(bool fromConfiguration)
+    {
+        using var builder = fromConfiguration
+            ? CreatePublishBuilder("Parameters:konnect-token=kpat_publish0test0token", "Konnect:ControlPlaneName=prod-gw", "Konnect:Region=eu")
+            : CreatePublishBuilder("Parameters:konnect-token=kpat_publish0test0token");
+        builder.AddEksEnvironment("eks");
+        var token = builder.AddParameter("konnect-token", secret: true);
+        var controlPlane = fromConfiguration
+            ? builder.AddKonnectControlPlane("kong", token)
+            : builder.AddKonnectControlPlane("kong", token, controlPlaneName: "prod-gw", region: KonnectAspire.Konnect.Api.KonnectRegion.Eu);
+        builder.AddKongDataPlane("kong-dp", controlPlane, instances: 1);
+
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
+        }
+
+        var documents = PublishedDocument.From(Files());
+        var konnect = documents.Single(d => d.Kind == "KonnectGatewayControlPlane").Node["spec"]!;
+        Assert.Equal("prod-gw", konnect["createControlPlaneRequest"]!["name"]!.GetValue<string>());
+        Assert.Equal("eu.api.konghq.com", documents.Single(d => d.Kind == "KonnectAPIAuthConfiguration").Node["spec"]!["serverURL"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("http://eu.api.konghq.com", "is neither a host name nor an https URL")]
+    [InlineData("eu api", "is neither a host name nor an https URL")]
+    [InlineData(" ", "KonnectServerUrl is empty")]
+    public async Task A_Konnect_server_URL_the_operator_refuses_stops_the_publish(string serverUrl, string message)
+    {
+        var logs = new CapturingLoggerProvider();
+        using var builder = CreatePublishBuilder();
+        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        builder.AddEksEnvironment("eks").WithEksOptions(o => o.KonnectServerUrl = serverUrl);
+        builder.AddKongDataPlane("kong-dp", builder.AddKongControlPlane("kong"), instances: 1);
+
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
+        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains(message, StringComparison.Ordinal));
+    }
+
+    private IReadOnlyList<(string Name, string Content)> Files() =>
+        [.. Directory.GetFiles(Path.Combine(_output, "eks")).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+
     private IDistributedApplicationTestingBuilder CreatePublishBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_output}", "Pipeline:Step=publish", .. settings]);
 }
