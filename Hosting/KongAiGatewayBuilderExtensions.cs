@@ -12,6 +12,9 @@ namespace Aspire.Hosting;
 /// </summary>
 public static class KongAiGatewayBuilderExtensions
 {
+    /// <summary>The largest <c>maxRequestBodySize</c> an LLM route takes: 64 MiB.</summary>
+    public const int MaxRequestBodySizeLimit = 64 * 1024 * 1024;
+
     /// <summary>
     /// Serves <paramref name="path"/> on the data planes with Kong's <c>ai-proxy</c>: clients send OpenAI chat
     /// completions there, Kong adds the credential and forwards them to <paramref name="model"/> at
@@ -35,6 +38,10 @@ public static class KongAiGatewayBuilderExtensions
     /// </param>
     /// <param name="awsRegion">The AWS region of a Bedrock model.</param>
     /// <param name="name">The route and service name; the path without slashes when null.</param>
+    /// <param name="maxRequestBodySize">
+    /// The largest request body in bytes (ai-proxy's <c>max_request_body_size</c>; the data planes' client body buffer
+    /// grows to match); 1 MiB when null, 1 byte to 64 MiB.
+    /// </param>
     /// <returns>The control plane builder.</returns>
     /// <exception cref="ArgumentException">Unknown provider, missing model, Bedrock without a region, or no way to serve the route.</exception>
     /// <exception cref="InvalidOperationException">A Bedrock route with a static AWS key in publish mode.</exception>
@@ -52,11 +59,21 @@ public static class KongAiGatewayBuilderExtensions
         IResourceBuilder<IResourceWithEndpoints>? standIn = null,
         string? credentialParameter = null,
         string? awsRegion = null,
-        string? name = null)
+        string? name = null,
+        int? maxRequestBodySize = null)
         where T : IKongControlPlaneResource
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(path);
+        var bodyLimit = maxRequestBodySize ?? AiProxyPluginConfig.DefaultMaxRequestBodySize;
+        if (bodyLimit is < 1 or > MaxRequestBodySizeLimit)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(maxRequestBodySize),
+                maxRequestBodySize,
+                $"LLM route '{path}': maxRequestBodySize {bodyLimit} is outside 1 to {MaxRequestBodySizeLimit} bytes (every data plane keeps that much of a request in memory); pass a smaller size, or leave it out for 1 MiB.");
+        }
+
         var llmModel = new LlmModel(provider, model) { AwsRegion = awsRegion };
         if (llmModel.Provider == LlmProviders.Bedrock && string.IsNullOrWhiteSpace(awsRegion))
         {
@@ -89,6 +106,7 @@ public static class KongAiGatewayBuilderExtensions
                 Name = routeName,
                 Path = path,
                 Model = llmModel,
+                MaxRequestBodySize = bodyLimit,
                 ApiKey = bedrock ? null : parameters.FirstOrDefault(),
                 AwsAccessKeyId = bedrock ? parameters.ElementAtOrDefault(0) : null,
                 AwsSecretAccessKey = bedrock ? parameters.ElementAtOrDefault(1) : null,
@@ -107,7 +125,7 @@ public static class KongAiGatewayBuilderExtensions
             }
 
             var endpoint = builder.WithRoute(path, standIn, routeName).Resource.Annotations.OfType<KongRouteAnnotation>().Last().Upstream;
-            route = new KongLlmRouteAnnotation { Name = routeName, Path = path, Model = llmModel, StandIn = endpoint };
+            route = new KongLlmRouteAnnotation { Name = routeName, Path = path, Model = llmModel, StandIn = endpoint, MaxRequestBodySize = bodyLimit };
         }
 
         return builder

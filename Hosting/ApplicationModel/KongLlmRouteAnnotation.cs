@@ -32,6 +32,9 @@ public sealed class KongLlmRouteAnnotation : IResourceAnnotation
     /// <summary>The secret parameter holding a static AWS secret access key (Bedrock, local runs only).</summary>
     public ParameterResource? AwsSecretAccessKey { get; init; }
 
+    /// <summary>The largest request body (bytes) the route takes: ai-proxy's <c>max_request_body_size</c>, 1 MiB by default.</summary>
+    public int MaxRequestBodySize { get; init; } = AiProxyPluginConfig.DefaultMaxRequestBodySize;
+
     /// <summary>The provider Kong talks to: <see cref="LlmProviders.OpenAI"/> for the stand-in, else the model's.</summary>
     public string EffectiveProvider => StandIn is null ? Model.Provider : LlmProviders.OpenAI;
 }

@@ -20,7 +20,7 @@ internal static class KongAiPluginConfigs
     public static async ValueTask<AiProxyPluginConfig> AiProxyAsync(KongLlmRouteAnnotation route, KongPluginConfigContext context, CancellationToken cancellationToken)
     {
         var (model, auth) = await TargetAsync(route, route.Model.Name, ChatCompletionsPath, context, cancellationToken).ConfigureAwait(false);
-        var config = new AiProxyPluginConfig(model, auth);
+        var config = new AiProxyPluginConfig(model, auth) { MaxRequestBodySize = route.MaxRequestBodySize };
         if (context.ExecutionContext.IsPublishMode)
         {
             config.EnsurePublishable();

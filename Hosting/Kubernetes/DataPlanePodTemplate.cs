@@ -27,16 +27,31 @@ internal static class DataPlanePodTemplate
     // The kong/kong-gateway image runs as the named user "kong" (uid 1000); runAsNonRoot needs the number to verify it.
     private const long KongUserId = 1000;
 
+    /// <summary>
+    /// The Kong settings of every data plane, in both flavours and as in the local run: no Kong Manager (no Admin API
+    /// to serve it), and a client body buffer that holds the largest body an LLM route of its control plane accepts.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, string>> KongSettings(EksPublishModel model, DataPlaneGroupSpec group)
+    {
+        var gateway = model.ControlPlanes.FirstOrDefault(c => c.Name == group.ControlPlane)?.Gateway ?? new();
+        return
+        [
+            new("KONG_ADMIN_GUI_LISTEN", "off"),
+            new(KongRequestBodyBuffer.EnvironmentVariable, KongRequestBodyBuffer.For(KongRequestBodyBuffer.LimitsOf(gateway))),
+        ];
+    }
+
     /// <summary>Seconds between SIGTERM and SIGKILL: the drain, then <c>kong quit</c>'s timeout, then a margin.</summary>
     public static int TerminationGracePeriodSeconds(DataPlaneGroupSpec group) => group.Options.DrainSeconds + group.Options.QuitTimeoutSeconds + 10;
 
-    public static V1PodTemplateSpec Build(DataPlaneGroupSpec group, IDictionary<string, string> labels, IDictionary<string, string> selector)
+    public static V1PodTemplateSpec Build(EksPublishModel model, DataPlaneGroupSpec group, IDictionary<string, string> labels, IDictionary<string, string> selector)
     {
         var options = group.Options;
         var container = new V1Container
         {
             Name = ContainerName,
             Image = group.Image,
+            Env = [.. KongSettings(model, group).Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })],
             Resources = ContainerResourceRequirements.From(options.Resources),
             ReadinessProbe = HttpProbe(ReadinessPath, initialDelaySeconds: 5),
             LivenessProbe = HttpProbe(LivenessPath, initialDelaySeconds: 10),

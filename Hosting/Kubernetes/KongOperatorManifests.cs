@@ -96,7 +96,7 @@ internal static class KongOperatorManifests
                 Extensions = [new() { Name = ExtensionName(group) }],
                 Deployment = new()
                 {
-                    PodTemplateSpec = DataPlanePodTemplate.Build(group, metadata.Labels, selector),
+                    PodTemplateSpec = DataPlanePodTemplate.Build(model, group, metadata.Labels, selector),
                     Scaling = new()
                     {
                         Horizontal = new()

@@ -34,7 +34,7 @@ internal static class PlainManifests
         var labels = metadata.Labels;
         var selector = KubernetesLabels.Selector(group.Name);
 
-        var template = DataPlanePodTemplate.Build(group, labels, selector);
+        var template = DataPlanePodTemplate.Build(model, group, labels, selector);
         var proxy = template.Spec.Containers[0];
         proxy.Ports =
         [
@@ -43,6 +43,7 @@ internal static class PlainManifests
             new V1ContainerPort { Name = "status", ContainerPort = DataPlanePodTemplate.StatusPort, Protocol = "TCP" },
         ];
         proxy.Env = KonnectDataPlaneEnvironment().Select(e => new V1EnvVar { Name = e.Key, Value = e.Value })
+            .Concat(proxy.Env)
             .Concat(VaultSecretEnvironment(model, group))
             .ToList();
         proxy.EnvFrom = [new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = KonnectKubernetesNames.EndpointsConfigMap } }];

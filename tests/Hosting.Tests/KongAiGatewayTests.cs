@@ -59,8 +59,42 @@ public sealed class KongAiGatewayTests : IDisposable
         Assert.DoesNotContain(_host.Builder.Resources, resource => resource is ParameterResource);
         var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
         Assert.Equal(
-            """{"route_type":"llm/v1/chat","model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in.dev.internal:8080/v1/chat/completions"}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer konnectaspire-stand-in"}}""",
+            """{"route_type":"llm/v1/chat","max_request_body_size":1048576,"model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in.dev.internal:8080/v1/chat/completions"}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer konnectaspire-stand-in"}}""",
             config.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(null, 1024 * 1024)]
+    [InlineData(4 * 1024 * 1024, 4 * 1024 * 1024)]
+    public async Task A_100_KB_chat_request_is_within_every_limit_the_route_and_the_data_planes_set(int? routeLimit, int expected)
+    {
+        const int HundredKilobytes = 100 * 1024;
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), maxRequestBodySize: routeLimit);
+        var dataPlane = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 1);
+
+        var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
+        var environment = await _host.EnvironmentOf(dataPlane.Resource.InstanceResources.Single());
+
+        var bodyLimit = config["max_request_body_size"]!.GetValue<int>();
+        var buffer = (string)environment["KONG_NGINX_HTTP_CLIENT_BODY_BUFFER_SIZE"];
+        Assert.Equal(expected, bodyLimit);
+        Assert.True(bodyLimit >= HundredKilobytes);
+        Assert.EndsWith("k", buffer, StringComparison.Ordinal);
+        Assert.True(int.Parse(buffer[..^1], System.Globalization.CultureInfo.InvariantCulture) * 1024 >= bodyLimit, $"buffer {buffer} is smaller than the body limit {bodyLimit}");
+        Assert.Equal("off", environment["KONG_ADMIN_GUI_LISTEN"]);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(64 * 1024 * 1024 + 1)]
+    public void A_body_limit_outside_1_byte_to_64_MiB_is_refused_naming_the_route(int limit)
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), maxRequestBodySize: limit));
+
+        Assert.Contains($"LLM route '/llm': maxRequestBodySize {limit} is outside 1 to 67108864 bytes", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

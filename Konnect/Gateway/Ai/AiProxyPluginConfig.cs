@@ -28,6 +28,18 @@ public sealed record AiProxyPluginConfig(LlmModel Model, LlmAuth Auth)
     /// </summary>
     public bool LogStatistics { get; init; } = true;
 
+    /// <summary>The body limit this project sets on LLM routes: 1 MiB, room for long prompts and conversations.</summary>
+    public const int DefaultMaxRequestBodySize = 1024 * 1024;
+
+    /// <summary>Kong 3.9's own default of <c>max_request_body_size</c> (8 KiB), which refuses prompts of about 11 KB.</summary>
+    public const int KongDefaultMaxRequestBodySize = 8192;
+
+    /// <summary>
+    /// The largest request body (bytes) ai-proxy reads (<c>config.max_request_body_size</c>); the data planes' client
+    /// body buffer must be at least as large, or a body beyond it is buffered to a file that ai-proxy cannot read.
+    /// </summary>
+    public int MaxRequestBodySize { get; init; } = DefaultMaxRequestBodySize;
+
     /// <summary>Whether Kong logs request and response bodies (off by default: prompts may hold personal data).</summary>
     public bool LogPayloads { get; init; }
 
@@ -54,9 +66,12 @@ public sealed record AiProxyPluginConfig(LlmModel Model, LlmAuth Auth)
         ArgumentNullException.ThrowIfNull(Model);
         ArgumentNullException.ThrowIfNull(Auth);
         Auth.EnsureFits(Model.Provider, Model.Name);
+        if (MaxRequestBodySize < 1)
+            throw new ArgumentException($"MaxRequestBodySize is {MaxRequestBodySize}; use the largest request in bytes, at least 1 (the default is {DefaultMaxRequestBodySize}).");
         var config = new JsonObject
         {
             ["route_type"] = ChatRouteType,
+            ["max_request_body_size"] = MaxRequestBodySize,
             ["model"] = Model.ToAiProxyJson(),
             ["logging"] = new JsonObject { ["log_statistics"] = LogStatistics, ["log_payloads"] = LogPayloads },
         };

@@ -83,11 +83,29 @@ public sealed class KongOpenTelemetryPluginTests : IDisposable
             [
                 "config.traces_endpoint: expected a string, got Number",
                 "config.endpoint_typo: not a field of the plugin",
-                "config.propagation.default_format: 'zipkin' is not one of aws|b3|b3-single|datadog|gcp|instana|jaeger|ot|w3c",
+                "config.propagation.default_format: 'zipkin' is not one of aws|b3|b3-single|datadog|gcp|jaeger|ot|w3c",
                 "config.sampling_rate: 2 is outside 0..1",
                 "config.sampling_strategy: not in open-source Kong 3.9.3",
             ],
             problems);
+    }
+
+    [Fact]
+    public void The_contract_holds_what_Kong_3_9_3_refuses_instana_and_stream_protocols()
+    {
+        var body = new JsonObject
+        {
+            ["protocols"] = new JsonArray("http", "ws"),
+            ["config"] = new JsonObject
+            {
+                ["propagation"] = new JsonObject { ["extract"] = new JsonArray("w3c", "instana"), ["default_format"] = "w3c" },
+            },
+        };
+
+        var problems = Contract.Check(body, openSourceOnly: true);
+
+        Assert.Contains("config.propagation.extract: 'instana' is not one of aws|b3|datadog|gcp|jaeger|ot|w3c", problems);
+        Assert.Contains(problems, p => p.StartsWith("protocols", StringComparison.Ordinal) && p.Contains("'ws' is not one of grpc|grpcs|http|https", StringComparison.Ordinal));
     }
 
     [Fact]

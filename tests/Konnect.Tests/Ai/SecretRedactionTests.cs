@@ -32,7 +32,7 @@ public class SecretRedactionTests
 
         var text = plugin.ToString();
 
-        Assert.Contains("Config = [route_type, model, logging, auth]", text, StringComparison.Ordinal);
+        Assert.Contains("Config = [route_type, max_request_body_size, model, logging, auth]", text, StringComparison.Ordinal);
         Assert.Contains("Route = chat", text, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-proxy-secret", text, StringComparison.Ordinal);
     }
