@@ -90,7 +90,10 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         return found.Count switch
         {
             1 => found[0],
-            0 => throw CommandFailedException.BadInput($"No {DeckFileName} under '{path}'; publish the AppHost first (aspire publish) or give the decK file itself."),
+            0 => throw CommandFailedException.BadInput(
+                File.Exists(Path.Combine(path, "kustomization.yaml"))
+                    ? $"'{path}' is a Kong Operator publish output: it holds no {DeckFileName}, because the Kong Operator syncs the gateway config (KongService, KongRoute, KongPlugin) itself once deployed. `konnect sync` is for the plain flavour (.WithDataPlaneFlavor(EksDataPlaneFlavor.Plain)) or a decK file."
+                    : $"No {DeckFileName} under '{path}'; publish the AppHost first (dotnet run --project AppHost -- --operation publish --step publish --output-path \"$PWD/publish-output\") or give the decK file itself."),
             _ => throw CommandFailedException.BadInput($"{found.Count} {DeckFileName} files under '{path}' ({string.Join(", ", found.Select(f => Path.GetRelativePath(path, f)))}); give the one to sync."),
         };
     }

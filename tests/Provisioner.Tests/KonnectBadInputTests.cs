@@ -124,4 +124,17 @@ public sealed class KonnectBadInputTests : IDisposable
         Assert.Contains("aliases expand to more than", _run.Error, StringComparison.Ordinal);
         Assert.Contains(deck, _run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sync_of_a_Kong_Operator_publish_output_says_the_operator_syncs_it()
+    {
+        _run.WithEnvironment("KONNECT_TOKEN", "kpat_fine");
+        var output = Directory.CreateDirectory(Path.Combine(_run.WorkingDirectory, "eks")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(output, "kustomization.yaml"), "resources: []\n");
+
+        Assert.Equal(2, await _run.InvokeAsync("konnect", "sync", output, "--base-url", Unreachable));
+
+        Assert.Contains("is a Kong Operator publish output", _run.Error, StringComparison.Ordinal);
+        Assert.Contains("EksDataPlaneFlavor.Plain", _run.Error, StringComparison.Ordinal);
+    }
 }
