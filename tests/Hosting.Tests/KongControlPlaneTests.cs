@@ -13,13 +13,14 @@ public sealed class KongControlPlaneTests : IDisposable
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        Assert.IsType<KongControlPlaneResource>(controlPlane.Resource);
         Assert.Equal(KongEdition.OpenSource, controlPlane.Resource.Edition);
         var postgres = _host.Resource<PostgresServerResource>("kong-postgres");
         var database = _host.Resource<PostgresDatabaseResource>("kong-db");
         Assert.Equal("kong", database.DatabaseName);
         Assert.Same(postgres, database.Parent);
-        Assert.IsType<ContainerResource>(_host.Resource<ContainerResource>("kong-migrations"));
+        var migrations = _host.Resource<ContainerResource>("kong-migrations");
+        Assert.Contains(migrations.Annotations.OfType<WaitAnnotation>(), wait => ReferenceEquals(wait.Resource, database) || ReferenceEquals(wait.Resource, postgres));
+        Assert.Contains(controlPlane.Resource.Annotations.OfType<WaitAnnotation>(), wait => ReferenceEquals(wait.Resource, migrations) && wait.WaitType == WaitType.WaitForCompletion);
     }
 
     [Fact]

@@ -35,11 +35,13 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
     }
 
     [Fact]
-    public void A_control_plane_without_gateway_config_is_not_checked()
+    public void A_control_plane_without_gateway_config_has_no_problems()
     {
-        _host.Builder.AddKongControlPlane("kong");
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        KongGatewayConfigurationCheck.Check(_host.Model);
+        Assert.Empty(KongGatewayConfigurationBuilder.FindProblems(controlPlane.Resource));
+        var exception = Record.Exception(() => KongGatewayConfigurationCheck.Check(_host.Model));
+        Assert.Null(exception);
     }
 
     [Fact]
@@ -145,13 +147,15 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
     }
 
     [Fact]
-    public void An_Enterprise_only_plugin_on_an_Enterprise_control_plane_is_fine()
+    public void An_Enterprise_only_plugin_is_fine_on_a_Konnect_control_plane_and_refused_on_the_local_one()
     {
-        var controlPlane = _host.Builder.AddResource(new EnterpriseControlPlane("konnect"));
-        controlPlane.WithPlugin("openid-connect");
-        _host.Builder.AddKongDataPlane("kong-dp", controlPlane);
+        using var konnectHost = new KongTestAppHost($"Parameters:konnect-token={KonnectModeTests.Token}");
+        var konnect = konnectHost.Builder.AddKonnectControlPlane("konnect", konnectHost.Builder.AddParameter("konnect-token", secret: true));
+        konnect.WithPlugin("openid-connect");
+        var local = _host.Builder.AddKongControlPlane("kong").WithPlugin("openid-connect");
 
-        KongGatewayConfigurationCheck.Check(_host.Model);
+        Assert.Empty(KongGatewayConfigurationBuilder.FindProblems(konnect.Resource));
+        Assert.Contains(KongGatewayConfigurationBuilder.FindProblems(local.Resource), p => p.Contains("exists only in Kong Enterprise", StringComparison.Ordinal));
     }
 
     private void WriteDeckFile(string name, string yaml)
