@@ -70,6 +70,20 @@ public sealed class PublishOutputFolderTests : IDisposable
     }
 
     [Fact]
+    public async Task Switching_the_flavour_removes_the_other_flavours_files_and_keeps_the_users()
+    {
+        await PublishAsync(EksDataPlaneFlavor.Plain);
+        Assert.True(File.Exists(Path.Combine(Output, "kong.yaml")));
+        File.WriteAllText(Path.Combine(Output, "README.txt"), "mine");
+
+        await PublishAsync(EksDataPlaneFlavor.KongOperator);
+
+        Assert.False(File.Exists(Path.Combine(Output, "kong.yaml")));
+        Assert.True(File.Exists(Path.Combine(Output, "konnect-api-auth.yaml")));
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(Output, "README.txt")));
+    }
+
+    [Fact]
     public async Task A_failed_publish_step_sets_a_non_zero_process_exit_code()
     {
         var file = Path.Combine(_root, "a-file");
@@ -91,6 +105,15 @@ public sealed class PublishOutputFolderTests : IDisposable
         {
             Environment.ExitCode = 0;
         }
+    }
+
+    private async Task PublishAsync(EksDataPlaneFlavor flavor)
+    {
+        using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_root}", "Pipeline:Step=publish"]);
+        builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+        builder.AddKongDataPlane("kong-dp", builder.AddKongControlPlane("kong"), instances: 1);
+        await using var app = builder.Build();
+        await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
     }
 
     private static ManifestFile ConfigMap(string file, string name) =>
