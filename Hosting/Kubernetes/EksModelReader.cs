@@ -43,7 +43,7 @@ internal static partial class EksModelReader
             {
                 Name = KubernetesObjectName.From(controlPlane.Name),
                 RunKonnectName = konnect?.ControlPlaneName,
-                RunKonnectServerHost = konnect is null ? null : $"{KonnectAspire.Konnect.Api.KonnectClientOptions.RegionName(konnect.Region)}.api.konghq.com",
+                RunKonnectServerHost = konnect is null ? null : KonnectAspire.Konnect.Api.KonnectClientOptions.ApiHost(konnect.Region),
                 Options = EksOptionsCallbackAnnotation<EksControlPlaneOptions>.Apply(controlPlane, () => new()),
                 Gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false),
             });

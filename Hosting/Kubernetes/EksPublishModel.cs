@@ -14,7 +14,7 @@ internal sealed record EksPublishModel
     /// <summary>The Konnect API host the operator uses: the EKS option, else the Konnect control planes' region, else the US region.</summary>
     public string KonnectServerUrl => Options.KonnectServerUrl
         ?? ControlPlanes.Select(c => c.RunKonnectServerHost).FirstOrDefault(h => h is not null)
-        ?? $"{KonnectAspire.Konnect.Api.KonnectClientOptions.RegionName(KonnectAspire.Konnect.Api.KonnectRegion.Us)}.api.konghq.com";
+        ?? KonnectAspire.Konnect.Api.KonnectClientOptions.ApiHost(KonnectAspire.Konnect.Api.KonnectRegion.Us);
 
     public IReadOnlyList<DataPlaneGroupSpec> DataPlaneGroups { get; init; } = [];
 

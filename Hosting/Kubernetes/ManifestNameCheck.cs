@@ -11,8 +11,9 @@ namespace Aspire.Hosting.Kong.Kubernetes;
 /// </summary>
 internal static partial class ManifestNameCheck
 {
-    private const int MaxLabel = 63;
+    private const int MaxLabel = KubernetesObjectName.MaxLabelLength;
     private const int MaxSubdomain = 253;
+    private const string Fix = "Shorten or rename the resource it comes from in the AppHost.";
 
     public static IReadOnlyList<string> Problems(IEnumerable<ManifestFile> files)
     {
@@ -28,8 +29,6 @@ internal static partial class ManifestNameCheck
         return problems;
     }
 
-    private const string Fix = "Shorten or rename the resource it comes from in the AppHost.";
-
     private static void Check(IKubernetesObject<V1ObjectMeta> document, string file, List<string> problems)
     {
         var name = document.Metadata?.Name ?? "";
@@ -43,7 +42,7 @@ internal static partial class ManifestNameCheck
             case "Service":
                 CheckServiceName(name, what, problems);
                 break;
-            case "Namespace" when !IsDnsLabel(name):
+            case "Namespace" when !KubernetesObjectName.IsDnsLabel(name):
                 problems.Add($"{what}: a namespace name must be a DNS label (at most {MaxLabel} lower-case letters, digits and '-'). Pick another namespace with WithNamespace.");
                 break;
             case not ("Service" or "Namespace") when !IsDnsSubdomain(name):
@@ -72,10 +71,8 @@ internal static partial class ManifestNameCheck
             problems.Add($"{what}: a Service name must be a DNS-1035 label (at most {MaxLabel} lower-case letters, digits and '-', starting with a letter); it has {name.Length} characters. {Fix}");
     }
 
-    private static bool IsDnsLabel(string value) => value.Length <= MaxLabel && Dns1123Label().IsMatch(value);
-
     private static bool IsDnsSubdomain(string value) =>
-        value.Length is > 0 and <= MaxSubdomain && value.Split('.').All(IsDnsLabel);
+        value.Length is > 0 and <= MaxSubdomain && value.Split('.').All(KubernetesObjectName.IsDnsLabel);
 
     private static bool IsQualifiedName(string key)
     {
@@ -88,9 +85,6 @@ internal static partial class ManifestNameCheck
 
     [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1035Label();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Dns1123Label();
 
     [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")]
     private static partial Regex LabelValue();

@@ -35,7 +35,7 @@ public sealed record KonnectClientOptions
     /// <summary>The API root this client sends requests to, always ending in '/'.</summary>
     public Uri ResolveBaseAddress()
     {
-        var root = BaseAddress ?? new Uri($"https://{RegionName(Region)}.api.konghq.com/v2/");
+        var root = BaseAddress ?? new Uri($"https://{ApiHost(Region)}/v2/");
         return root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
     }
 
@@ -43,6 +43,11 @@ public sealed record KonnectClientOptions
     /// <param name="controlPlaneId">The control plane id.</param>
     public Uri ControlPlaneConsoleAddress(Guid controlPlaneId)
         => new($"https://cloud.konghq.com/{RegionName(Region)}/gateway-manager/{controlPlaneId.ToString("D", CultureInfo.InvariantCulture)}");
+
+    /// <summary>The Konnect API host of a region, e.g. <c>eu.api.konghq.com</c>.</summary>
+    /// <param name="region">The region.</param>
+    /// <returns>The host name, without scheme or path.</returns>
+    public static string ApiHost(KonnectRegion region) => $"{RegionName(region)}.api.konghq.com";
 
     /// <summary>The lower-case region name used in Konnect host names (<c>us</c>, <c>eu</c>, ...).</summary>
     /// <param name="region">The region.</param>

@@ -37,17 +37,22 @@ internal static class BoundedYaml
     /// <exception cref="YamlException">Invalid YAML or a bound exceeded, with the position.</exception>
     public static YamlStream Load(string yaml)
     {
-        ArgumentNullException.ThrowIfNull(yaml);
-        if (yaml.Length > MaxBytes)
-            throw new YamlException(Mark.Empty, Mark.Empty, $"the text is {yaml.Length / 1024} KiB; the limit is {MaxBytes / (1024 * 1024)} MiB");
         Check(yaml);
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         return stream;
     }
 
-    private static void Check(string yaml)
+    /// <summary>
+    /// Checks size, depth and aliases without building a node graph, for text another library reads afterwards
+    /// (KubernetesClient's kubeconfig loader).
+    /// </summary>
+    /// <exception cref="YamlException">Invalid YAML or a bound exceeded, with the position.</exception>
+    public static void Check(string yaml)
     {
+        ArgumentNullException.ThrowIfNull(yaml);
+        if (yaml.Length > MaxBytes)
+            throw new YamlException(Mark.Empty, Mark.Empty, $"the text is {yaml.Length / 1024} KiB; the limit is {MaxBytes / (1024 * 1024)} MiB");
         var scanner = new Scanner(new StringReader(yaml));
         var parser = new Parser(scanner);
         var open = new Stack<Frame>();

@@ -103,7 +103,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         GatewayConfiguration configuration;
         try
         {
-            configuration = DeckFile.Parse(BoundedYaml.ReadFile(deckFile, "The decK file"));
+            configuration = DeckFile.Parse(DeckFile.ReadFile(deckFile));
         }
         catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
         {

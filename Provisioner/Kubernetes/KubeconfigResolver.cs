@@ -73,7 +73,7 @@ internal static class KubeconfigResolver
     {
         try
         {
-            BoundedYaml.Load(BoundedYaml.ReadFile(file.FullName, "The kubeconfig"));
+            BoundedYaml.Check(BoundedYaml.ReadFile(file.FullName, "The kubeconfig"));
             return KubernetesClientConfiguration.LoadKubeConfig(file);
         }
         catch (FormatException e)
