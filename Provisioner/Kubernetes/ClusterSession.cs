@@ -34,9 +34,14 @@ internal sealed class ClusterSession : IDisposable
     {
         ArgumentNullException.ThrowIfNull(verb);
         var manifests = directory is null ? null : PublishedManifests.Load(directory);
+        // Local input is read before any call to the cluster, so its errors come first.
         if (purpose != PlanPurpose.NamesOnly && manifests is not null)
         {
-            SuppliedSecrets.CheckReadable(sources, manifests.Documents, context);
+            sources = sources with
+            {
+                Values = SuppliedSecrets.ReadAll(sources.Keys, manifests.Documents, context),
+                Token = sources.TokenFile is null ? null : KonnectClusterObjects.ReadToken(sources, context),
+            };
         }
 
         var cluster = KubeconfigResolver.Resolve(settings, context);

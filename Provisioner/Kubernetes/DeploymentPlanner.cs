@@ -57,7 +57,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
 
         if (purpose != PlanPurpose.NamesOnly)
         {
-            documents.AddRange(SuppliedSecrets.Build(sources.Keys, documents, context, redactor));
+            documents.AddRange(SuppliedSecrets.Build(sources.Keys, sources.Values, documents, redactor));
             await new ReferencedObjectCheck(api).CheckAsync(documents, notes, cancellationToken).ConfigureAwait(false);
             documents.AddRange(await MissingNamespacesAsync(documents, notes, cancellationToken).ConfigureAwait(false));
         }

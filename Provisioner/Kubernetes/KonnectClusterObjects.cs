@@ -107,21 +107,17 @@ internal static class KonnectClusterObjects
 
     public static string ReadToken(KonnectSecretSources sources, ProvisionerContext context)
     {
+        if (sources.Token is { } read)
+        {
+            return read;
+        }
+
         string? token;
         string origin;
         if (sources.TokenFile is not null)
         {
-            var path = Path.GetFullPath(sources.TokenFile, context.WorkingDirectory);
-            origin = $"--token-file {path}";
-
-            // The path is not repeated while it is not known to be a file: it may be the token given in its place.
-            if (!File.Exists(path))
-            {
-                throw CommandFailedException.BadInput(
-                    "--token-file names no file (the argument is not repeated, as it may be the token itself). Point --token-file at a file that holds only the token.");
-            }
-
-            token = File.ReadAllText(path).Trim();
+            origin = $"--token-file {Path.GetFullPath(sources.TokenFile, context.WorkingDirectory)}";
+            token = KonnectVerbCommand.ReadTokenFile(sources.TokenFile, context.WorkingDirectory).Trim();
         }
         else
         {

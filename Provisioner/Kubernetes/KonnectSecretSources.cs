@@ -8,4 +8,10 @@ namespace KonnectAspire.Provisioner.Kubernetes;
 internal sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)
 {
     public IReadOnlyList<SecretKeySource> Keys { get; init; } = [];
+
+    /// <summary>The values of <see cref="Keys"/>, read once before any call to the cluster (<see cref="SuppliedSecrets.ReadAll"/>).</summary>
+    public IReadOnlyDictionary<SecretKeySource, string> Values { get; init; } = new Dictionary<SecretKeySource, string>();
+
+    /// <summary>The Konnect token read from <see cref="TokenFile"/> before any call to the cluster, or null.</summary>
+    public string? Token { get; init; }
 }

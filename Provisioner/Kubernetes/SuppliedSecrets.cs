@@ -18,10 +18,14 @@ internal static class SuppliedSecrets
 
     private static readonly string[] MadeFromOtherOptions = [KonnectKubernetesNames.TokenSecret, KonnectKubernetesNames.ClusterCertificateSecret];
 
+    /// <param name="keys">The keys given, in command-line order.</param>
+    /// <param name="values">Their values, as <see cref="ReadAll"/> read them before any call to the cluster.</param>
+    /// <param name="documents">The manifests with their namespaces filled in, which say where each Secret goes.</param>
+    /// <param name="redactor">Learns every value, so no message shows one.</param>
     public static IReadOnlyList<ManifestDocument> Build(
         IReadOnlyList<SecretKeySource> keys,
+        IReadOnlyDictionary<SecretKeySource, string> values,
         IReadOnlyList<ManifestDocument> documents,
-        ProvisionerContext context,
         SecretRedactor redactor)
     {
         var references = ObjectReferences.Find(documents).Where(r => r.Kind == "Secret").ToList();
@@ -29,7 +33,13 @@ internal static class SuppliedSecrets
         foreach (var secret in keys.GroupBy(k => k.Name, StringComparer.Ordinal))
         {
             var read = Check(secret.Key, secret.ToList(), references, documents);
-            var data = secret.ToDictionary(k => k.Key, k => ReadValue(k, context, redactor), StringComparer.Ordinal);
+            var data = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            foreach (var key in secret)
+            {
+                redactor.Add(values[key]);
+                data[key.Key] = Encoding.UTF8.GetBytes(values[key]);
+            }
+
             foreach (var @namespace in read.Select(r => r.Namespace).Distinct(StringComparer.Ordinal))
             {
                 built.Add(KonnectClusterObjects.Generated(new V1Secret
@@ -47,27 +57,24 @@ internal static class SuppliedSecrets
     }
 
     /// <summary>
-    /// Reads every value (and a --token-file) once, so an unset variable or a missing file is reported before any call to the cluster;
-    /// <see cref="Build"/> reads them again once the manifests are checked against the cluster.
+    /// Reads every value once, before any call to the cluster, so an unset variable or a missing file is reported
+    /// first; <see cref="Build"/> uses these values once the manifests are checked against the cluster.
     /// </summary>
-    public static void CheckReadable(KonnectSecretSources sources, IReadOnlyList<ManifestDocument> documents, ProvisionerContext context)
+    public static IReadOnlyDictionary<SecretKeySource, string> ReadAll(IReadOnlyList<SecretKeySource> keys, IReadOnlyList<ManifestDocument> documents, ProvisionerContext context)
     {
-        if (sources.TokenFile is not null)
-        {
-            KonnectClusterObjects.ReadToken(sources, context);
-        }
-
         // Names and keys are checked against the manifests first: only a checked name or key is ever printed.
         var references = ObjectReferences.Find(documents).Where(r => r.Kind == "Secret").ToList();
-        var redactor = new SecretRedactor();
-        foreach (var secret in sources.Keys.GroupBy(k => k.Name, StringComparer.Ordinal))
+        var values = new Dictionary<SecretKeySource, string>();
+        foreach (var secret in keys.GroupBy(k => k.Name, StringComparer.Ordinal))
         {
             Check(secret.Key, secret.ToList(), references, documents);
             foreach (var key in secret)
             {
-                ReadValue(key, context, redactor);
+                values[key] = ReadValue(key, context);
             }
         }
+
+        return values;
     }
 
     private static List<ObjectReference> Check(string name, List<SecretKeySource> keys, List<ObjectReference> references, IReadOnlyList<ManifestDocument> documents)
@@ -110,7 +117,7 @@ internal static class SuppliedSecrets
         return read;
     }
 
-    private static byte[] ReadValue(SecretKeySource key, ProvisionerContext context, SecretRedactor redactor)
+    private static string ReadValue(SecretKeySource key, ProvisionerContext context)
     {
         string value;
         if (key.FromFile)
@@ -152,7 +159,6 @@ internal static class SuppliedSecrets
                 : $"{key.Display}: ${key.Source} is not set or empty. Export it with the value of key {key.Key} first.");
         }
 
-        redactor.Add(value);
-        return Encoding.UTF8.GetBytes(value);
+        return value;
     }
 }
