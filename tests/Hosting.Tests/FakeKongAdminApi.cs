@@ -35,9 +35,10 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        await _serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Close alone: Stop then Close removes the listener twice, and on Linux the second removal binds the port
+        // again, failing with "Address already in use" when another test took the port in between.
         _listener.Close();
+        await _serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task ServeAsync()
