@@ -30,8 +30,8 @@ public static class KongControlPlaneBuilderExtensions
     /// <remarks>
     /// The cluster certificate is made as <c>kong hybrid gen_cert</c> makes it, once per AppHost and control plane, kept
     /// owner-only outside the repository (see <see cref="ClusterCertificateDirectoryKey"/>) and passed as PEM values
-    /// (base64-encoded, which Kong decodes) in <c>KONG_CLUSTER_CERT</c>/<c>KONG_CLUSTER_CERT_KEY</c>. In publish mode no local container is added to the model:
-    /// the returned builder still records routes and plugins for the publisher.
+    /// (base64-encoded, which Kong decodes) in <c>KONG_CLUSTER_CERT</c>/<c>KONG_CLUSTER_CERT_KEY</c>. In publish mode the control plane stays in the model, without
+    /// its image, endpoints, Postgres or migrations: the publisher reads its routes and plugins from it.
     /// <code>
     /// var controlPlane = builder.AddKongControlPlane("kong")
     ///     .WithRoute("/orders", sampleService);
@@ -48,7 +48,11 @@ public static class KongControlPlaneBuilderExtensions
         var resource = new KongControlPlaneResource(name);
         if (builder.ExecutionContext.IsPublishMode)
         {
-            return builder.CreateResourceBuilder(resource);
+            // The control plane stays in the model for the publisher; its container, Postgres and migrations run only
+            // locally (on EKS a Konnect control plane takes its place).
+            return builder.AddResource(resource)
+                .WithIconName("Router")
+                .ExcludeFromManifest();
         }
 
         var database = builder.AddPostgres($"{name}-postgres")

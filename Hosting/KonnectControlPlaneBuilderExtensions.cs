@@ -60,9 +60,9 @@ public static class KonnectControlPlaneBuilderExtensions
     /// The token is used only by the AppHost to call Konnect: it never goes into a container, a log or the dashboard's
     /// properties. The data-plane certificate is made once per AppHost and Konnect control plane and kept owner-only
     /// beside the local cluster certificates (see <see cref="KongControlPlaneBuilderExtensions.ClusterCertificateDirectoryKey"/>).
-    /// In publish mode nothing is added to the model and Konnect is not called; the returned builder still records
-    /// routes and plugins for the publisher. The token parameter is taken out of the model then, so that Aspire does not
-    /// save its value with the publish state; do not pass that parameter to other resources.
+    /// In publish mode the control plane stays in the model (the EKS publisher reads its Konnect name and region from
+    /// it) but Konnect is not called and no certificate is made. The token parameter is taken out of the model then, so
+    /// that Aspire does not save its value with the publish state; do not pass that parameter to other resources.
     /// </remarks>
     public static IResourceBuilder<KonnectControlPlaneResource> AddKonnectControlPlane(
         this IDistributedApplicationBuilder builder,
@@ -90,20 +90,22 @@ public static class KonnectControlPlaneBuilderExtensions
         };
 
         builder.Services.TryAddEventingSubscriber<KongGatewayConfigurationCheck>();
+        var controlPlaneBuilder = builder.AddResource(resource)
+            .WithIconName("CloudFlow")
+            .ExcludeFromManifest();
         if (builder.ExecutionContext.IsPublishMode)
         {
             // Publishing never calls Konnect, and Aspire saves every parameter value of a publish, secrets included,
-            // in plain text under ~/.aspire/deployments: a token parameter left in the model would land there.
+            // in plain text under ~/.aspire/deployments: a token parameter left in the model would land there. The
+            // control plane itself stays, so the publisher reads its name and region from it.
             builder.Resources.Remove(token.Resource);
-            return builder.CreateResourceBuilder(resource);
+            return controlPlaneBuilder;
         }
 
         var owner = $"{builder.AppHostDirectory}|konnect|{resource.ApiBaseAddress?.AbsoluteUri ?? KonnectClientOptions.RegionName(resource.Region)}|{konnectName}";
 
-        return builder.AddResource(resource)
-            .WithIconName("CloudFlow")
+        return controlPlaneBuilder
             .WithReferenceRelationship(token)
-            .ExcludeFromManifest()
             .WithInitialState(new CustomResourceSnapshot
             {
                 ResourceType = "KonnectControlPlane",

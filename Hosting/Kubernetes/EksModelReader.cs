@@ -29,11 +29,8 @@ internal static partial class EksModelReader
         var workloadResources = WorkloadResources(appModel, environment);
         var services = new KubernetesServiceMap(workloadResources, options.Namespace, problems);
 
-        // A control plane that runs only locally is not in the publish-mode model; its data-plane groups still point to it.
         var dataPlaneGroups = appModel.Resources.OfType<KongDataPlaneResource>().ToList();
-        var controlPlaneResources = appModel.Resources.OfType<IKongControlPlaneResource>()
-            .Concat(dataPlaneGroups.Select(g => g.ControlPlane))
-            .Distinct();
+        var controlPlaneResources = appModel.Resources.OfType<IKongControlPlaneResource>();
 
         var controlPlanes = new List<ControlPlaneSpec>();
         foreach (var controlPlane in controlPlaneResources)

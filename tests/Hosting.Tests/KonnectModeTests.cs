@@ -155,14 +155,16 @@ public sealed class KonnectModeTests : IDisposable
     }
 
     [Fact]
-    public void In_publish_mode_the_Konnect_control_plane_is_not_in_the_model_but_still_records_the_gateway_config()
+    public void In_publish_mode_the_Konnect_control_plane_stays_in_the_model_without_its_run_only_parts()
     {
         using var host = new KongTestAppHost("AppHost:Operation=publish", $"Parameters:konnect-token={Token}");
 
         var controlPlane = AddKonnect(host).WithPlugin("rate-limiting-advanced");
         var group = host.Builder.AddKongDataPlane("kong-dp", controlPlane).Resource;
 
-        Assert.DoesNotContain(controlPlane.Resource, host.Builder.Resources);
+        Assert.Contains(controlPlane.Resource, host.Builder.Resources);
+        Assert.Empty(controlPlane.Resource.Annotations.OfType<KongClusterCertificateAnnotation>());
+        Assert.Empty(controlPlane.Resource.Annotations.OfType<KongDataPlaneConnectionAnnotation>());
         Assert.Same(controlPlane.Resource, group.ControlPlane);
         Assert.Empty(group.InstanceResources);
         Assert.Single(controlPlane.Resource.Annotations.OfType<KongPluginAnnotation>());
