@@ -1,7 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
 using KonnectAspire.Konnect.Gateway.Ai;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -204,8 +203,9 @@ public static class KongAiGatewayBuilderExtensions
 
     /// <summary>
     /// Tells a service where to ask the LLM route <paramref name="route"/>: <c>LlmGateway__Endpoint</c> (the route on
-    /// the first data plane's proxy, e.g. <c>http://localhost:18000/llm</c>) and <c>LlmGateway__Model</c> (the route's
-    /// model, which Kong's ai-proxy requires the client to ask for).
+    /// the gateway's proxy: locally the first data plane's, e.g. <c>http://localhost:18000/llm</c>; published, the
+    /// group's proxy Service in the cluster) and <c>LlmGateway__Model</c> (the route's model, which Kong's ai-proxy
+    /// requires the client to ask for).
     /// </summary>
     /// <typeparam name="T">The service's resource type.</typeparam>
     /// <param name="builder">The service that calls the LLM route.</param>
@@ -213,29 +213,25 @@ public static class KongAiGatewayBuilderExtensions
     /// <param name="route">The name of a route added with <see cref="WithLlmRoute{T}"/>.</param>
     /// <returns>The service builder.</returns>
     /// <exception cref="ArgumentException">The data planes' control plane has no such LLM route.</exception>
-    /// <remarks>Published, the address of the data plane group's Kubernetes Service is not set here yet.</remarks>
     public static IResourceBuilder<T> WithLlmGateway<T>(this IResourceBuilder<T> builder, IResourceBuilder<KongDataPlaneResource> dataPlanes, string route)
         where T : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataPlanes);
         var llmRoute = LlmRoute(dataPlanes.Resource.ControlPlane, route, nameof(WithLlmGateway));
-        builder.WithEnvironment("LlmGateway__Model", llmRoute.Model.Name);
-        if (dataPlanes.Resource.InstanceResources.FirstOrDefault() is not { } first)
-        {
-            return builder;
-        }
-
-        return builder.WithEnvironment(context =>
-        {
-            // A data plane taken out of the model (a test running the service alone) never gets an address; waiting
-            // for it would hold the service back forever, so the service then runs without the setting.
-            var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
-            if (model.Resources.Contains(first))
+        var group = dataPlanes.Resource;
+        return builder
+            .WithReferenceRelationship(group)
+            .WithEnvironment("LlmGateway__Model", llmRoute.Model.Name)
+            .WithEnvironment(context =>
             {
-                context.EnvironmentVariables["LlmGateway__Endpoint"] = ReferenceExpression.Create($"{first.ProxyEndpoint.Property(EndpointProperty.Url)}{llmRoute.Path}");
-            }
-        });
+                if (group.InstanceResources.Count > 0 && !KongDataPlaneBuilderExtensions.GatewayInstances(context, group).Contains(group.InstanceResources[0]))
+                {
+                    return;
+                }
+
+                context.EnvironmentVariables["LlmGateway__Endpoint"] = ReferenceExpression.Create($"{group.ProxyEndpoint.Property(EndpointProperty.Url)}{llmRoute.Path}");
+            });
     }
 
     private static void EnsureEnterprise(IKongControlPlaneResource controlPlane, string plugin, string method)

@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
 using Aspire.Hosting.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Aspire.Hosting;
 
@@ -99,6 +100,51 @@ public static class KongDataPlaneBuilderExtensions
         }
 
         return group.OnInitializeResource(KongDataPlaneGroupState.TrackAsync).WithDashboard();
+    }
+
+    /// <summary>
+    /// Gives a service the gateway's address the way Aspire's service discovery reads it: <c>http://{group}</c>
+    /// resolves to the proxy of every local instance (<c>services__{group}__http__0</c>, <c>__1</c>, …), and, published,
+    /// to the group's proxy Service in the cluster. The dashboard shows the reference.
+    /// </summary>
+    /// <typeparam name="T">The service's resource type.</typeparam>
+    /// <param name="builder">The service that calls routes through Kong.</param>
+    /// <param name="dataPlanes">The data plane group.</param>
+    /// <returns>The service builder.</returns>
+    /// <remarks>
+    /// <code>
+    /// var dataPlanes = builder.AddKongDataPlane("kong-dp", controlPlane);
+    /// builder.AddProject&lt;Projects.Web&gt;("web").WithReference(dataPlanes);   // HttpClient base address http://kong-dp
+    /// </code>
+    /// </remarks>
+    public static IResourceBuilder<T> WithReference<T>(this IResourceBuilder<T> builder, IResourceBuilder<KongDataPlaneResource> dataPlanes)
+        where T : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataPlanes);
+        var group = dataPlanes.Resource;
+        return builder
+            .WithReferenceRelationship(group)
+            .WithEnvironment(context =>
+            {
+                var endpoints = group.InstanceResources.Count == 0
+                    ? [group.ProxyEndpoint]
+                    : GatewayInstances(context, group).Select(instance => instance.ProxyEndpoint).ToList();
+                for (var index = 0; index < endpoints.Count; index++)
+                {
+                    context.EnvironmentVariables[$"services__{group.Name}__{KongDataPlaneResource.ProxyEndpointName}__{index}"] = endpoints[index];
+                }
+            });
+    }
+
+    /// <summary>
+    /// The local instances still in the model: one taken out (a test running a service alone) never gets an address,
+    /// and waiting for it would hold the service back forever.
+    /// </summary>
+    internal static IEnumerable<KongDataPlaneInstanceResource> GatewayInstances(EnvironmentCallbackContext context, KongDataPlaneResource group)
+    {
+        var model = context.ExecutionContext.Services.GetRequiredService<DistributedApplicationModel>();
+        return group.InstanceResources.Where(model.Resources.Contains);
     }
 
     private static void AddInstance(

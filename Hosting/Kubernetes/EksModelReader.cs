@@ -28,8 +28,8 @@ internal static partial class EksModelReader
 
         var workloadResources = WorkloadResources(appModel, environment);
         var services = new KubernetesServiceMap(workloadResources, options.Namespace, problems);
-
         var dataPlaneGroups = appModel.Resources.OfType<KongDataPlaneResource>().ToList();
+        services.AddDataPlaneGroups(dataPlaneGroups);
         var controlPlaneResources = appModel.Resources.OfType<IKongControlPlaneResource>();
 
         var controlPlanes = new List<ControlPlaneSpec>();

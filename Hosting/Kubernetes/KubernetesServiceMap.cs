@@ -15,6 +15,7 @@ internal sealed class KubernetesServiceMap
 
     private readonly Dictionary<(IResource Resource, string Endpoint), (int Port, string Scheme)> _endpoints = [];
     private readonly Dictionary<IResource, List<WorkloadPort>> _ports = [];
+    private readonly Dictionary<IResource, string> _serviceNames = [];
     private readonly string _namespace;
 
     public KubernetesServiceMap(IEnumerable<IResource> workloads, string @namespace, ICollection<string> problems)
@@ -60,12 +61,26 @@ internal sealed class KubernetesServiceMap
         }
     }
 
+    /// <summary>
+    /// Maps the gateway endpoint of each data-plane group (<see cref="KongDataPlaneResource.ProxyEndpoint"/>) to the
+    /// group's proxy Service, which serves HTTP on <see cref="DataPlanePodTemplate.ServiceHttpPort"/>.
+    /// </summary>
+    public void AddDataPlaneGroups(IEnumerable<KongDataPlaneResource> groups)
+    {
+        foreach (var group in groups)
+        {
+            _endpoints[(group, KongDataPlaneResource.ProxyEndpointName)] = (DataPlanePodTemplate.ServiceHttpPort, "http");
+            _serviceNames[group] = PlainManifests.ProxyServiceName(KubernetesObjectName.From(group.Name));
+        }
+    }
+
     public IReadOnlyList<WorkloadPort> PortsOf(IResource resource) => _ports.TryGetValue(resource, out var ports) ? ports : [];
 
     public bool Contains(IResource resource) => _ports.ContainsKey(resource);
 
     /// <summary>The Service's DNS name, fully qualified so that Kong's own resolver finds it too.</summary>
-    public string Host(IResource resource) => $"{KubernetesObjectName.From(resource.Name)}.{_namespace}.svc.cluster.local";
+    public string Host(IResource resource) =>
+        $"{(_serviceNames.TryGetValue(resource, out var name) ? name : KubernetesObjectName.From(resource.Name))}.{_namespace}.svc.cluster.local";
 
     /// <summary>The container port of a named endpoint, if that endpoint is published.</summary>
     public int? PortOf(IResource resource, string endpointName) =>

@@ -139,7 +139,10 @@ internal static class PlainManifests
             });
 
     /// <summary>The proxy Service of a group, in both flavours.</summary>
-    public static string ProxyServiceName(DataPlaneGroupSpec group) => $"{group.Name}-proxy";
+    public static string ProxyServiceName(DataPlaneGroupSpec group) => ProxyServiceName(group.Name);
+
+    /// <summary>The proxy Service of the group named <paramref name="groupName"/> (a Kubernetes name).</summary>
+    public static string ProxyServiceName(string groupName) => $"{groupName}-proxy";
 
     /// <summary>Whether a group gets a PodDisruptionBudget: asked for, or by default when at least two replicas always run.</summary>
     public static bool HasDisruptionBudget(DataPlaneGroupSpec group) => group.Options.PodDisruptionBudget ?? group.Options.MinReplicas >= 2;

@@ -274,4 +274,22 @@ public sealed class KongAiGatewayTests : IDisposable
         Assert.Equal("gpt-4o-mini", environment["LlmGateway__Model"]);
         Assert.Equal("{kong-dp-1.bindings.proxy.url}/llm", Assert.IsType<ReferenceExpression>(environment["LlmGateway__Endpoint"]).ValueExpression);
     }
+
+    [Fact]
+    public async Task A_service_referencing_the_data_planes_finds_every_local_instance_by_service_discovery()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var dataPlanes = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
+        var caller = _host.Builder.AddContainer("caller", "example/caller", "1.0");
+
+        caller.WithReference(dataPlanes);
+
+        var environment = await _host.EnvironmentOf(caller.Resource);
+        Assert.Equal(
+            ["kong-dp-1/proxy", "kong-dp-2/proxy"],
+            new[] { "services__kong-dp__http__0", "services__kong-dp__http__1" }
+                .Select(name => Assert.IsType<EndpointReference>(environment[name]))
+                .Select(endpoint => $"{endpoint.Resource.Name}/{endpoint.EndpointName}"));
+        Assert.Contains(caller.Resource.Annotations.OfType<ResourceRelationshipAnnotation>(), relationship => relationship.Resource == dataPlanes.Resource);
+    }
 }

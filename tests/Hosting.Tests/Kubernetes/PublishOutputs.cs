@@ -36,12 +36,16 @@ internal static class PublishOutputs
 
             // As in AppHost/AppHost.cs.
             var controlPlane = builder.AddKongControlPlane("kong");
-            builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
+            var dataPlanes = builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
             var sampleService = builder.AddProject("sample-service", TestRepository.PathOf("SampleService", "SampleService.csproj"))
                 .WithHttpHealthCheck("/health");
             controlPlane
                 .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
                 .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
+            var llmStandIn = builder.AddProject("llm-stand-in", TestRepository.PathOf("LlmStandIn", "LlmStandIn.csproj"))
+                .WithHttpHealthCheck("/health");
+            controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: llmStandIn);
+            sampleService.WithLlmGateway(dataPlanes, "llm");
             builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
 
             await using (var app = builder.Build())
