@@ -91,7 +91,6 @@ public static class KongControlPlaneBuilderExtensions
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(resource.StatusEndpoint);
                 environment["KONG_PROXY_LISTEN"] = "off";
                 KongEnvironment.AddLogsToConsole(environment);
-                KongEnvironment.AddUpstreams(environment, resource);
             })
             .WaitFor(database)
             .WaitForCompletion(migrations)

@@ -158,7 +158,7 @@ public static class KongDataPlaneBuilderExtensions
         group.AddInstance(instance);
         var (image, tag) = KongContainerImageTags.For(controlPlane.Resource.Edition);
 
-        builder.AddResource(instance)
+        var instanceBuilder = builder.AddResource(instance)
             .WithImage(image, tag)
             .WithImageRegistry(KongContainerImageTags.Registry)
             .WithIconName("ArrowRouting")
@@ -181,6 +181,27 @@ public static class KongDataPlaneBuilderExtensions
                 await ConnectToControlPlaneAsync(context, group.ControlPlane).ConfigureAwait(false);
             })
             .WaitFor(controlPlane);
+        foreach (var route in controlPlane.Resource.Annotations.OfType<KongRouteAnnotation>())
+        {
+            instanceBuilder.WithReference(route.Upstream);
+        }
+    }
+
+    /// <summary>
+    /// Makes every local data plane of <paramref name="controlPlane"/> reference <paramref name="upstream"/>, the
+    /// endpoint a route sends to, as Yarp's clusters reference theirs: the dashboard shows the data planes calling it,
+    /// and Aspire gives them its address in the container network. Routes recorded before the data planes were added
+    /// are referenced when the instances are made.
+    /// </summary>
+    internal static void ReferenceUpstream(IDistributedApplicationBuilder builder, IKongControlPlaneResource controlPlane, EndpointReference upstream)
+    {
+        var instances = builder.Resources.OfType<KongDataPlaneResource>()
+            .Where(group => group.ControlPlane == controlPlane)
+            .SelectMany(group => group.InstanceResources);
+        foreach (var instance in instances)
+        {
+            builder.CreateResourceBuilder(instance).WithReference(upstream);
+        }
     }
 
     private static async Task ConnectToControlPlaneAsync(EnvironmentCallbackContext context, IKongControlPlaneResource controlPlane)

@@ -80,6 +80,7 @@ public static class KongGatewayConfigBuilderExtensions
         }
 
         RegisterChecks(builder);
+        KongDataPlaneBuilderExtensions.ReferenceUpstream(builder.ApplicationBuilder, builder.Resource, upstream);
         return builder.WithAnnotation(new KongRouteAnnotation
         {
             Name = name ?? upstream.Resource.Name,

@@ -43,29 +43,6 @@ internal static class KongEnvironment
         environment["KONG_CLUSTER_CERT_KEY"] = Convert.ToBase64String(Encoding.ASCII.GetBytes(certificate.PrivateKeyPem));
     }
 
-    /// <summary>
-    /// Names every upstream endpoint the routes of <paramref name="controlPlane"/> send to, in <c>KONNECTASPIRE_UPSTREAMS</c>
-    /// (<c>route=url;…</c>). Kong ignores the variable; Aspire reads it as "this container reaches these endpoints"
-    /// and, before the container starts, exposes them in the container network (through its container tunnel for
-    /// projects), so the addresses the gateway config sync writes resolve when the data planes call them.
-    /// </summary>
-    public static void AddUpstreams(IDictionary<string, object> environment, IKongControlPlaneResource controlPlane)
-    {
-        var routes = controlPlane.Annotations.OfType<KongRouteAnnotation>().ToList();
-        if (routes.Count == 0)
-        {
-            return;
-        }
-
-        var upstreams = new ReferenceExpressionBuilder();
-        foreach (var route in routes)
-        {
-            upstreams.Append($"{(upstreams.IsEmpty ? "" : ";")}{route.Name}={route.Upstream}");
-        }
-
-        environment["KONNECTASPIRE_UPSTREAMS"] = upstreams.Build();
-    }
-
     /// <summary>Points a container at the control plane's Postgres database.</summary>
     public static void AddPostgres(IDictionary<string, object> environment, PostgresDatabaseResource database)
     {

@@ -133,18 +133,34 @@ public sealed class KongControlPlaneTests : IDisposable
         Assert.Equal("off", environment["KONG_PROXY_LISTEN"]);
     }
 
-    [Fact]
-    public async Task Control_plane_names_the_upstreams_of_its_routes_so_Aspire_exposes_them_to_containers()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Each_data_plane_references_the_upstreams_of_the_routes_it_serves_whichever_comes_first(bool routeFirst)
     {
         var orders = _host.AddOrdersApi();
-        var controlPlane = _host.Builder.AddKongControlPlane("kong").WithRoute("/orders", orders, name: "orders").Resource;
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        if (routeFirst)
+        {
+            controlPlane.WithRoute("/orders", orders, name: "orders");
+        }
 
-        var environment = await _host.EnvironmentOf(controlPlane);
+        _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
+        if (!routeFirst)
+        {
+            controlPlane.WithRoute("/orders", orders, name: "orders");
+        }
 
-        var upstreams = Assert.IsType<ReferenceExpression>(environment["KONNECTASPIRE_UPSTREAMS"]);
-        Assert.Equal("orders={orders-api.bindings.http.url}", upstreams.ValueExpression);
-        Assert.Contains(orders.Resource, await controlPlane.GetResourceDependenciesAsync(
-            _host.App.Services.GetRequiredService<DistributedApplicationExecutionContext>(), ResourceDependencyDiscoveryMode.DirectOnly));
+        var executionContext = _host.App.Services.GetRequiredService<DistributedApplicationExecutionContext>();
+        foreach (var instance in new[] { "kong-dp-1", "kong-dp-2" }.Select(_host.Resource<KongDataPlaneInstanceResource>))
+        {
+            var environment = await _host.EnvironmentOf(instance);
+            var upstream = Assert.IsType<EndpointReference>(environment["services__orders-api__http__0"]);
+            Assert.Equal(("orders-api", "http"), (upstream.Resource.Name, upstream.EndpointName));
+            Assert.Contains(orders.Resource, await instance.GetResourceDependenciesAsync(executionContext, ResourceDependencyDiscoveryMode.DirectOnly));
+        }
+
+        Assert.DoesNotContain((await _host.EnvironmentOf(controlPlane.Resource)).Keys, name => name.StartsWith("KONNECTASPIRE_", StringComparison.Ordinal));
     }
 
     [Fact]
