@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Aspire.Hosting.ApplicationModel;
 
 namespace Aspire.Hosting.Kong;
 
@@ -53,6 +54,17 @@ internal static class KongOpenTelemetryPluginConfig
 
         return config;
     }
+
+    /// <summary>
+    /// The <c>service.name</c> of a control plane's spans: the plugin is one per control plane, so its spans are named
+    /// after its data-plane group when it has one, and after the control plane otherwise.
+    /// </summary>
+    public static string ServiceName(IKongControlPlaneResource controlPlane, IReadOnlyList<string> groupNames)
+        => groupNames.Count == 1 ? groupNames[0] : controlPlane.Name;
+
+    /// <summary>Whether a plugin is a global opentelemetry plugin, which the user's own config then provides.</summary>
+    public static bool IsGlobal(string name, string? route, string? service)
+        => name == PluginName && route is null && service is null;
 
     /// <summary><paramref name="otlpHttpEndpoint"/> with <see cref="TracesPath"/> appended to whatever path it has.</summary>
     public static Uri TracesEndpoint(Uri otlpHttpEndpoint)

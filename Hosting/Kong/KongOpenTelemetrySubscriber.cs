@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Lifecycle;
@@ -36,7 +35,7 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
     {
         var model = @event.Model;
         var controlPlanes = model.Resources.OfType<IKongControlPlaneResource>()
-            .Where(controlPlane => !controlPlane.HasAnnotationOfType<KongOpenTelemetryOptOutAnnotation>())
+            .Where(KongTracingSettings.IsEnabled)
             .ToList();
         if (controlPlanes.Count == 0)
         {
@@ -73,8 +72,7 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
             return;
         }
 
-        // The plugin is one per control plane; its spans are named after the data planes that send them.
-        var serviceName = groups.Count == 1 ? groups[0].Name : controlPlane.Name;
+        var serviceName = KongOpenTelemetryPluginConfig.ServiceName(controlPlane, groups.Select(group => group.Name).ToList());
         controlPlane.Annotations.Add(new KongPluginAnnotation
         {
             Name = KongOpenTelemetryPluginConfig.PluginName,
@@ -103,11 +101,11 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
         instance.Annotations.Add(new OtlpExporterAnnotation { RequiredProtocol = OtlpProtocol.HttpProtobuf });
         instance.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
         {
-            var rate = instance.Parent.TryGetLastAnnotation<KongTracingSamplingRateAnnotation>(out var sampling)
-                ? sampling.Rate
-                : KongTracingSamplingRateAnnotation.DefaultRate;
-            context.EnvironmentVariables["KONG_TRACING_INSTRUMENTATIONS"] = "all";
-            context.EnvironmentVariables["KONG_TRACING_SAMPLING_RATE"] = rate.ToString("0.0###", CultureInfo.InvariantCulture);
+            foreach (var (name, value) in KongTracingSettings.For(instance.Parent))
+            {
+                context.EnvironmentVariables[name] = value;
+            }
+
             if (configuration[OtlpApiKeyConfigurationKey] is { Length: > 0 } apiKey)
             {
                 context.EnvironmentVariables[KongOpenTelemetryPluginConfig.ApiKeyEnvironmentVariable] = apiKey;
@@ -116,5 +114,5 @@ internal sealed class KongOpenTelemetrySubscriber(IConfiguration configuration, 
     }
 
     private static bool IsGlobalOpenTelemetry(KongPluginAnnotation plugin)
-        => plugin.Name == KongOpenTelemetryPluginConfig.PluginName && plugin.Route is null && plugin.Service is null;
+        => KongOpenTelemetryPluginConfig.IsGlobal(plugin.Name, plugin.Route, plugin.Service);
 }

@@ -12,4 +12,7 @@ internal sealed record DataPlaneGroupSpec
     public string Image { get; init; } = $"{KongContainerImageTags.GatewayImage}:{KongContainerImageTags.GatewayTag}";
 
     public EksDataPlaneOptions Options { get; init; } = new();
+
+    /// <summary>Kong's tracing settings (<c>KONG_TRACING_*</c>); empty when its control plane opted out of tracing or nothing receives spans.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tracing { get; init; } = [];
 }

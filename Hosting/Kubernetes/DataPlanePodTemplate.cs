@@ -38,6 +38,7 @@ internal static class DataPlanePodTemplate
         [
             new("KONG_ADMIN_GUI_LISTEN", "off"),
             new(KongRequestBodyBuffer.EnvironmentVariable, KongRequestBodyBuffer.For(KongRequestBodyBuffer.LimitsOf(gateway))),
+            .. group.Tracing,
         ];
     }
 

@@ -57,6 +57,21 @@ public static class EksEnvironmentBuilderExtensions
         return builder.WithEksOptions(options => options.Namespace = @namespace);
     }
 
+    /// <summary>
+    /// Sends every published span to your own OTLP/HTTP collector instead of the Aspire dashboard published by default
+    /// (see <see cref="EksEnvironmentOptions.OtlpEndpoint"/>); no dashboard is published then.
+    /// </summary>
+    /// <param name="builder">The environment's builder.</param>
+    /// <param name="endpoint">The collector's OTLP/HTTP base address as pods reach it, e.g. <c>http://adot-collector.observability.svc.cluster.local:4318</c>.</param>
+    /// <returns>The environment's builder.</returns>
+    public static IResourceBuilder<EksEnvironmentResource> WithOtlpCollector(this IResourceBuilder<EksEnvironmentResource> builder, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(endpoint);
+
+        return builder.WithEksOptions(options => options.OtlpEndpoint = endpoint);
+    }
+
     /// <summary>Chooses how the Kong data planes are published (default <see cref="EksDataPlaneFlavor.KongOperator"/>).</summary>
     /// <param name="builder">The environment's builder.</param>
     /// <param name="flavor">The flavour.</param>

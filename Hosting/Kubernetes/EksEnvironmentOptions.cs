@@ -33,4 +33,14 @@ public sealed class EksEnvironmentOptions
     /// region or <c>Konnect:Region</c>), and <c>us.api.konghq.com</c> when the model has none; set it only to override.
     /// </summary>
     public string? KonnectServerUrl { get; set; }
+
+    /// <summary>
+    /// The OTLP/HTTP receiver every published span goes to: the data planes' opentelemetry plugin posts to
+    /// <c>{OtlpEndpoint}/v1/traces</c>, and every workload gets it as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> with protocol
+    /// <c>http/protobuf</c>. Null (the default) publishes the standalone Aspire dashboard into the namespace and sends
+    /// everything there; set it to your own collector (for example an AWS Distro for OpenTelemetry collector exporting
+    /// to X-Ray, <c>http://adot-collector.observability.svc.cluster.local:4318</c>) and no dashboard is published.
+    /// Configuration key <c>Publish:&lt;env&gt;:OtlpEndpoint</c> overrides it.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; set; }
 }

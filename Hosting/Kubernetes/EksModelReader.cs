@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
+using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -25,6 +26,16 @@ internal static partial class EksModelReader
         var section = configuration.GetSection($"Publish:{environment.Name}");
         options.ImageRegistry = section["ImageRegistry"] ?? options.ImageRegistry;
         options.ImageTag = section["ImageTag"] ?? options.ImageTag;
+        if (section["OtlpEndpoint"] is { Length: > 0 } otlpEndpoint)
+        {
+            options.OtlpEndpoint = Uri.TryCreate(otlpEndpoint, UriKind.Absolute, out var parsed) ? parsed : null;
+            if (parsed is null)
+            {
+                problems.Add($"Publish:{environment.Name}:OtlpEndpoint is '{otlpEndpoint}', which is not an absolute URL; give your collector's OTLP/HTTP address, e.g. http://adot-collector.observability.svc.cluster.local:4318, or remove it to publish the Aspire dashboard.");
+            }
+        }
+
+        var otlpHttpEndpoint = options.OtlpEndpoint ?? AspireDashboardWorkload.OtlpHttpEndpoint(options.Namespace);
 
         var workloadResources = WorkloadResources(appModel, environment);
         var services = new KubernetesServiceMap(workloadResources, options.Namespace, problems);
@@ -36,13 +47,24 @@ internal static partial class EksModelReader
         foreach (var controlPlane in controlPlaneResources)
         {
             var konnect = controlPlane as KonnectControlPlaneResource;
+            var gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false);
+            if (KongTracingSettings.IsEnabled(controlPlane) && !gateway.Plugins.Any(p => KongOpenTelemetryPluginConfig.IsGlobal(p.Name, p.Route, p.Service)))
+            {
+                var groupNames = dataPlaneGroups.Where(g => g.ControlPlane == controlPlane).Select(g => g.Name).ToList();
+                gateway.Plugins.Add(new KonnectAspire.Konnect.Gateway.GatewayPlugin
+                {
+                    Name = KongOpenTelemetryPluginConfig.PluginName,
+                    Config = KongOpenTelemetryPluginConfig.Create(otlpHttpEndpoint, KongOpenTelemetryPluginConfig.ServiceName(controlPlane, groupNames), sendApiKey: false),
+                });
+            }
+
             controlPlanes.Add(new ControlPlaneSpec
             {
                 Name = KubernetesObjectName.From(controlPlane.Name),
                 RunKonnectName = konnect?.ControlPlaneName,
                 RunKonnectServerHost = konnect is null ? null : KonnectAspire.Konnect.Api.KonnectClientOptions.ApiHost(konnect.Region),
                 Options = EksOptionsCallbackAnnotation<EksControlPlaneOptions>.Apply(controlPlane, () => new()),
-                Gateway = await BuildGatewayAsync(controlPlane, services, executionContext, problems, cancellationToken).ConfigureAwait(false),
+                Gateway = gateway,
             });
         }
 
@@ -51,12 +73,19 @@ internal static partial class EksModelReader
             Name = KubernetesObjectName.From(group.Name),
             ControlPlane = KubernetesObjectName.From(group.ControlPlane.Name),
             Options = EksOptionsCallbackAnnotation<EksDataPlaneOptions>.Apply(group, () => new()),
+            Tracing = KongTracingSettings.IsEnabled(group.ControlPlane) ? KongTracingSettings.For(group) : [],
         }).ToList();
 
         var workloads = new List<WorkloadSpec>();
         foreach (var resource in workloadResources)
         {
-            workloads.Add(await ReadWorkloadAsync(resource, options, section, services, executionContext, problems, logger, cancellationToken).ConfigureAwait(false));
+            var workload = await ReadWorkloadAsync(resource, options, section, services, executionContext, problems, logger, cancellationToken).ConfigureAwait(false);
+            workloads.Add(workload with { Environment = WithOtlpExporter(workload.Environment, otlpHttpEndpoint, resource.Name) });
+        }
+
+        if (options.OtlpEndpoint is null)
+        {
+            workloads.Add(AspireDashboardWorkload.Build());
         }
 
         return new EksPublishModel
@@ -66,7 +95,31 @@ internal static partial class EksModelReader
             ControlPlanes = controlPlanes,
             DataPlaneGroups = groups,
             Workloads = workloads,
+            OtlpHttpEndpoint = otlpHttpEndpoint,
         };
+    }
+
+    /// <summary>
+    /// Points a workload's OpenTelemetry SDK at the published receiver over OTLP/HTTP, as the dashboard does for it in a
+    /// run; what the AppHost set itself is kept.
+    /// </summary>
+    private static IReadOnlyList<V1EnvVar> WithOtlpExporter(IReadOnlyList<V1EnvVar> environment, Uri otlpHttpEndpoint, string serviceName)
+    {
+        var added = new List<V1EnvVar>();
+        foreach (var (name, value) in new[]
+        {
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", otlpHttpEndpoint.AbsoluteUri.TrimEnd('/')),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            ("OTEL_SERVICE_NAME", serviceName),
+        })
+        {
+            if (environment.All(variable => variable.Name != name))
+            {
+                added.Add(new V1EnvVar { Name = name, Value = value });
+            }
+        }
+
+        return [.. environment, .. added];
     }
 
     private static async Task<KonnectAspire.Konnect.Gateway.GatewayConfiguration> BuildGatewayAsync(

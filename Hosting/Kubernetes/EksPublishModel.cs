@@ -19,4 +19,7 @@ internal sealed record EksPublishModel
     public IReadOnlyList<DataPlaneGroupSpec> DataPlaneGroups { get; init; } = [];
 
     public IReadOnlyList<WorkloadSpec> Workloads { get; init; } = [];
+
+    /// <summary>The OTLP/HTTP base address the pods send spans to (the published dashboard's or the user's collector); null sends none.</summary>
+    public Uri? OtlpHttpEndpoint { get; init; }
 }

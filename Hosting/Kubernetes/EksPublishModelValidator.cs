@@ -18,6 +18,11 @@ internal static partial class EksPublishModelValidator
         }
 
         var regions = model.ControlPlanes.Select(c => c.RunKonnectServerHost).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (options.OtlpEndpoint is { } otlp && (!otlp.IsAbsoluteUri || (otlp.Scheme != Uri.UriSchemeHttp && otlp.Scheme != Uri.UriSchemeHttps)))
+        {
+            problems.Add($"OtlpEndpoint '{otlp}' is not an http(s) URL; Kong's opentelemetry plugin sends OTLP/HTTP only. Give your collector's OTLP/HTTP address, e.g. http://adot-collector.observability.svc.cluster.local:4318, or leave it unset to publish the Aspire dashboard.");
+        }
+
         if (options.KonnectServerUrl is null && regions.Count > 1)
         {
             problems.Add($"The Konnect control planes of the model are in {regions.Count} regions ({string.Join(", ", regions)}), but an EKS environment talks to one Konnect API: publish each region with its own EKS environment, or set KonnectServerUrl.");

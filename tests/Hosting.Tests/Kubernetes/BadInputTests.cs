@@ -11,6 +11,16 @@ public class BadInputTests
     public void The_reference_model_has_no_problems(EksDataPlaneFlavor flavor) =>
         Assert.Empty(EksPublishModelValidator.Validate(ReferenceModels.Create(flavor)));
 
+    [Theory]
+    [InlineData("ftp://collector.example:4318")]
+    [InlineData("grpc://collector.example:4317")]
+    public void An_otlp_endpoint_that_is_not_http_is_an_error(string endpoint)
+    {
+        var model = ReferenceModels.Create(EksDataPlaneFlavor.Plain);
+        model.Options.OtlpEndpoint = new Uri(endpoint);
+        AssertProblem(model, $"OtlpEndpoint '{new Uri(endpoint)}' is not an http(s) URL");
+    }
+
     [Fact]
     public void Min_replicas_above_max_is_an_error() =>
         AssertProblem(ReferenceModels.Create(EksDataPlaneFlavor.KongOperator, o => (o.MinReplicas, o.MaxReplicas) = (5, 3)), "MinReplicas (5) is greater than MaxReplicas (3)");

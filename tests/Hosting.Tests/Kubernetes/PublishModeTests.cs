@@ -37,7 +37,7 @@ public sealed class PublishModeTests : IDisposable
 
         var directory = Path.Combine(_output, "eks");
         var files = Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
-        Assert.Equal(["kustomization.yaml", "namespace.yaml", "workload-cache.yaml", "workload-sample-service.yaml"], files.Select(f => f.Item1).Order(StringComparer.Ordinal));
+        Assert.Equal(["kustomization.yaml", "namespace.yaml", "workload-aspire-dashboard.yaml", "workload-cache.yaml", "workload-sample-service.yaml"], files.Select(f => f.Item1).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.DoesNotContain(SecretValue, f.Item2, StringComparison.Ordinal));
 
         var documents = PublishedDocument.From(files);
