@@ -14,10 +14,10 @@ internal static class AspireDashboardWorkload
     public const string Name = "aspire-dashboard";
 
     /// <summary>The Secret holding the browser token; the Provisioner creates it with a random token.</summary>
-    public const string SecretName = "aspire-dashboard";
+    public const string SecretName = KonnectAspire.Konnect.Kubernetes.KonnectKubernetesNames.DashboardSecret;
 
     /// <summary>The key of the browser token in <see cref="SecretName"/>.</summary>
-    public const string BrowserTokenKey = "browser-token";
+    public const string BrowserTokenKey = KonnectAspire.Konnect.Kubernetes.KonnectKubernetesNames.DashboardBrowserTokenKey;
 
     /// <summary>The dashboard's web UI.</summary>
     public const int FrontendPort = 18888;

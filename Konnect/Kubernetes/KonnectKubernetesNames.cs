@@ -37,6 +37,15 @@ public static class KonnectKubernetesNames
     /// </summary>
     public const string AiCredentialsSecret = "kong-ai-credentials";
 
+    /// <summary>
+    /// Secret holding the browser token of the Aspire dashboard published as the cluster's trace receiver (key
+    /// <see cref="DashboardBrowserTokenKey"/>); the Provisioner makes it with a random token when the cluster has none.
+    /// </summary>
+    public const string DashboardSecret = "aspire-dashboard";
+
+    /// <summary>The key of the browser token in <see cref="DashboardSecret"/>.</summary>
+    public const string DashboardBrowserTokenKey = "browser-token";
+
     /// <summary>The field manager of the Provisioner's server-side apply.</summary>
     public const string FieldManager = "konnectaspire-provisioner";
 }

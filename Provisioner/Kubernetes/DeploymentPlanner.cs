@@ -58,6 +58,7 @@ internal sealed class DeploymentPlanner(KubernetesApi api, ResolvedCluster clust
         if (purpose != PlanPurpose.NamesOnly)
         {
             documents.AddRange(SuppliedSecrets.Build(sources.Keys, sources.Values, documents, redactor));
+            documents.AddRange(await DashboardTokenSecret.PlanAsync(api, documents, redactor, notes, cancellationToken).ConfigureAwait(false));
             await new ReferencedObjectCheck(api).CheckAsync(documents, notes, cancellationToken).ConfigureAwait(false);
             documents.AddRange(await MissingNamespacesAsync(documents, notes, cancellationToken).ConfigureAwait(false));
         }
