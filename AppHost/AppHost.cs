@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Gateway.Ai;
 
 var builder = DistributedApplication.CreateBuilder(args);
+var choices = ReferenceArchitectureChoices.Read(builder.Configuration);   // ControlPlane: local|konnect, Llm: stand-in|openai
 
-// Control plane: Konnect when a Konnect token is configured (user secret Parameters:konnect-token), otherwise
-// open-source Kong 3.9 in hybrid mode on Postgres, the local stand-in for Konnect
-IResourceBuilder<IKongControlPlaneResource> controlPlane = builder.HasKonnectToken("konnect-token")
+// Control plane: open-source Kong 3.9 in hybrid mode on Postgres, the local stand-in for Konnect; or, with
+// ControlPlane=konnect, a Konnect control plane (token in the secret parameter konnect-token)
+IResourceBuilder<IKongControlPlaneResource> controlPlane = choices.UseKonnect
     ? builder.AddKonnectControlPlane("kong", builder.AddParameter("konnect-token", secret: true))
     : builder.AddKongControlPlane("kong");
 
@@ -21,10 +22,13 @@ controlPlane
     .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
     .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
 
-// AI gateway: Kong's ai-proxy serves /llm; the local LLM stand-in answers until Parameters:openai-api-key is set
+// AI gateway: Kong's ai-proxy serves /llm, answered by the local LLM stand-in; or, with Llm=openai, by OpenAI
+// (key in the secret parameter openai-api-key)
 var llmStandIn = builder.AddProject<Projects.LlmStandIn>("llm-stand-in")
     .WithHttpHealthCheck("/health");
-controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llmStandIn, credentialParameter: "openai-api-key");
+controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini",
+    standIn: choices.UseOpenAI ? null : llmStandIn,
+    apiKey: choices.UseOpenAI ? builder.AddParameter("openai-api-key", secret: true) : null);
 sampleService.WithLlmGateway(dataPlanes, "llm");   // POST /ask on the sample service asks the route through Kong
 
 // Publishing to Amazon EKS: `aspire publish` writes Kubernetes manifests (Kong Operator flavour; see the README)

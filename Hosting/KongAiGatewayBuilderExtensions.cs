@@ -17,24 +17,22 @@ public static class KongAiGatewayBuilderExtensions
     /// <summary>
     /// Serves <paramref name="path"/> on the data planes with Kong's <c>ai-proxy</c>: clients send OpenAI chat
     /// completions there, Kong adds the credential and forwards them to <paramref name="model"/> at
-    /// <paramref name="provider"/>. Without a configured credential the route is served by <paramref name="standIn"/>,
-    /// so it works on a laptop with no provider key.
+    /// <paramref name="provider"/>, or, when the AppHost passes <paramref name="standIn"/> instead of a key, to the
+    /// local LLM stand-in, so the route works on a laptop with no provider key. Which one is the AppHost's choice: the
+    /// library never switches because a secret happens to be set.
     /// </summary>
     /// <typeparam name="T">The control plane type.</typeparam>
     /// <param name="builder">The control plane builder.</param>
     /// <param name="path">The path prefix, starting with '/'.</param>
     /// <param name="provider">openai, anthropic, mistral or bedrock (<see cref="LlmProviders"/>).</param>
     /// <param name="model">The provider's model name, e.g. <c>gpt-4o-mini</c>.</param>
-    /// <param name="standIn">
-    /// An OpenAI-compatible service (the LlmStandIn project) that serves the route while no credential is configured.
+    /// <param name="standIn">An OpenAI-compatible service (the LlmStandIn project) that serves the route instead of the provider.</param>
+    /// <param name="apiKey">
+    /// A secret parameter with the provider's API key (not for Bedrock). Published, the value stays out of the output:
+    /// a vault reference to the Kubernetes Secret <c>kong-ai-credentials</c> takes its place.
     /// </param>
-    /// <param name="credentialParameter">
-    /// The name of the secret parameter with the provider's API key (for Bedrock, the prefix of
-    /// <c>{name}-access-key-id</c> and <c>{name}-secret-access-key</c>). The route goes to the provider when
-    /// <c>Parameters:{name}</c> is set (user secrets or environment), in a run and when publishing; published, the
-    /// value itself stays out of the output (a vault reference to a Kubernetes Secret takes its place). A published
-    /// Bedrock route takes no key: it runs with the data planes' pod identity, and a configured static key is refused.
-    /// </param>
+    /// <param name="awsAccessKeyId">For a local Bedrock run: a secret parameter with the AWS access key id.</param>
+    /// <param name="awsSecretAccessKey">For a local Bedrock run: a secret parameter with the AWS secret access key.</param>
     /// <param name="awsRegion">The AWS region of a Bedrock model.</param>
     /// <param name="name">The route and service name; the path without slashes when null.</param>
     /// <param name="maxRequestBodySize">
@@ -42,12 +40,17 @@ public static class KongAiGatewayBuilderExtensions
     /// grows to match); 1 MiB when null, 1 byte to 64 MiB.
     /// </param>
     /// <returns>The control plane builder.</returns>
-    /// <exception cref="ArgumentException">Unknown provider, missing model, Bedrock without a region, or no way to serve the route.</exception>
-    /// <exception cref="InvalidOperationException">A Bedrock route with a static AWS key in publish mode.</exception>
+    /// <exception cref="ArgumentException">Unknown provider, missing model, Bedrock without a region, no way or two ways to serve the route.</exception>
     /// <remarks>
+    /// A published Bedrock route always runs with the data planes' pod identity (EKS Pod Identity or IRSA on their
+    /// service account): static AWS keys are for local runs only and are not published. In publish mode the secret
+    /// parameters given here leave the model, so that Aspire never saves their values with its publish state; do not
+    /// pass them to other resources.
     /// <code>
     /// var llm = builder.AddProject&lt;Projects.LlmStandIn&gt;("llm-stand-in");
-    /// controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llm, credentialParameter: "openai-api-key");
+    /// controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", standIn: llm);
+    /// // or, to the provider:
+    /// controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini", apiKey: builder.AddParameter("openai-api-key", secret: true));
     /// </code>
     /// </remarks>
     public static IResourceBuilder<T> WithLlmRoute<T>(
@@ -56,7 +59,9 @@ public static class KongAiGatewayBuilderExtensions
         string provider,
         string model,
         IResourceBuilder<IResourceWithEndpoints>? standIn = null,
-        string? credentialParameter = null,
+        IResourceBuilder<ParameterResource>? apiKey = null,
+        IResourceBuilder<ParameterResource>? awsAccessKeyId = null,
+        IResourceBuilder<ParameterResource>? awsSecretAccessKey = null,
         string? awsRegion = null,
         string? name = null,
         int? maxRequestBodySize = null)
@@ -74,55 +79,71 @@ public static class KongAiGatewayBuilderExtensions
         }
 
         var llmModel = new LlmModel(provider, model) { AwsRegion = awsRegion };
-        if (llmModel.Provider == LlmProviders.Bedrock && string.IsNullOrWhiteSpace(awsRegion))
+        var bedrock = llmModel.Provider == LlmProviders.Bedrock;
+        if (bedrock && string.IsNullOrWhiteSpace(awsRegion))
         {
             throw new ArgumentException($"Bedrock route '{path}' needs the AWS region of model '{llmModel.Name}': pass awsRegion (for example \"us-east-1\").", nameof(awsRegion));
         }
 
-        var routeName = name ?? RouteName(path);
-        var application = builder.ApplicationBuilder;
-        var bedrock = llmModel.Provider == LlmProviders.Bedrock;
-        var credentialNames = credentialParameter is null ? [] : bedrock
-            ? new[] { $"{credentialParameter}-access-key-id", $"{credentialParameter}-secret-access-key" }
-            : [credentialParameter];
-        var configured = credentialNames.Length > 0
-            && credentialNames.All(n => !string.IsNullOrEmpty(application.Configuration[ParameterConfigurationKey.For(n)]));
-        var publishing = application.ExecutionContext.IsPublishMode;
-        if (publishing && bedrock && configured)
+        var describe = $"LLM route '{path}' ({llmModel.Provider} {llmModel.Name})";
+        if (bedrock ? apiKey is not null : awsAccessKeyId is not null || awsSecretAccessKey is not null)
         {
-            new AiProxyPluginConfig(llmModel, LlmAuth.AwsKeys("key-id", "secret-key")).EnsurePublishable();
+            throw new ArgumentException(
+                bedrock
+                    ? $"{describe} signs its requests with AWS keys, not an API key: pass awsAccessKeyId and awsSecretAccessKey (local runs), or none for the pod identity."
+                    : $"{describe} takes an API key (apiKey), not AWS keys; those are for Bedrock.",
+                bedrock ? nameof(apiKey) : nameof(awsAccessKeyId));
         }
 
-        // Published, Bedrock runs with the pod identity and needs no key; otherwise a configured key decides.
-        var toProvider = (publishing && bedrock) || configured;
-
-        KongLlmRouteAnnotation route;
-        if (toProvider)
+        if (bedrock && (awsAccessKeyId is null) != (awsSecretAccessKey is null))
         {
-            var parameters = publishing && bedrock ? [] : credentialNames.Select(n => SecretParameter(application, n)).ToArray();
+            throw new ArgumentException($"{describe} needs both awsAccessKeyId and awsSecretAccessKey, or neither (the pod identity).", nameof(awsSecretAccessKey));
+        }
+
+        var credentials = new[] { apiKey, awsAccessKeyId, awsSecretAccessKey }.OfType<IResourceBuilder<ParameterResource>>().ToList();
+        var application = builder.ApplicationBuilder;
+        var publishing = application.ExecutionContext.IsPublishMode;
+        if (standIn is not null && credentials.Count > 0)
+        {
+            throw new ArgumentException($"{describe} is given both a stand-in and a provider credential: pass standIn to serve it locally, or the credential to send it to {llmModel.Provider}, not both.", nameof(standIn));
+        }
+
+        // Published, Bedrock runs with the pod identity; locally it needs keys like every other provider.
+        var podIdentity = bedrock && standIn is null && (publishing || credentials.Count == 0);
+        if (standIn is null && credentials.Count == 0 && !podIdentity)
+        {
+            throw new ArgumentException(
+                $"{describe} has neither a credential nor a stand-in: pass {(bedrock ? "awsAccessKeyId and awsSecretAccessKey" : "apiKey")} (e.g. builder.AddParameter(\"openai-api-key\", secret: true)), or standIn: the LLM stand-in project.",
+                nameof(standIn));
+        }
+
+        if (publishing)
+        {
+            // Aspire saves every parameter value of a publish in plain text under ~/.aspire/deployments; the output
+            // refers to the Secret kong-ai-credentials instead, so the parameters leave the model.
+            foreach (var credential in credentials)
+            {
+                application.Resources.Remove(credential.Resource);
+            }
+        }
+
+        var routeName = name ?? RouteName(path);
+        KongLlmRouteAnnotation route;
+        if (standIn is null)
+        {
             route = new KongLlmRouteAnnotation
             {
                 Name = routeName,
                 Path = path,
                 Model = llmModel,
                 MaxRequestBodySize = bodyLimit,
-                ApiKey = bedrock ? null : parameters.FirstOrDefault(),
-                AwsAccessKeyId = bedrock ? parameters.ElementAtOrDefault(0) : null,
-                AwsSecretAccessKey = bedrock ? parameters.ElementAtOrDefault(1) : null,
+                ApiKey = apiKey?.Resource,
+                AwsAccessKeyId = podIdentity ? null : awsAccessKeyId?.Resource,
+                AwsSecretAccessKey = podIdentity ? null : awsSecretAccessKey?.Resource,
             };
         }
         else
         {
-            if (standIn is null)
-            {
-                throw new ArgumentException(
-                    $"LLM route '{path}' ({llmModel.Provider} {llmModel.Name}) has no credential configured and no stand-in: " +
-                    (credentialParameter is null
-                        ? $"pass credentialParameter (a secret parameter name) and set Parameters:<name>, or pass standIn: the LLM stand-in project."
-                        : $"set {string.Join(" and ", credentialNames.Select(ParameterConfigurationKey.For))} (dotnet user-secrets), or pass standIn: the LLM stand-in project."),
-                    nameof(standIn));
-            }
-
             var endpoint = builder.WithRoute(path, standIn, routeName).Resource.Annotations.OfType<KongRouteAnnotation>().Last().Upstream;
             route = new KongLlmRouteAnnotation { Name = routeName, Path = path, Model = llmModel, StandIn = endpoint, MaxRequestBodySize = bodyLimit };
         }
@@ -258,20 +279,5 @@ public static class KongAiGatewayBuilderExtensions
     {
         var name = string.Join('-', path.Split('/', StringSplitOptions.RemoveEmptyEntries)).Trim('~');
         return name.Length == 0 ? "llm" : name;
-    }
-
-    private static ParameterResource SecretParameter(IDistributedApplicationBuilder builder, string name)
-    {
-        if (builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } existing)
-        {
-            return existing;
-        }
-
-        // Published, the key travels through a Kubernetes Secret and only the parameter's presence matters. Aspire saves
-        // the value of every parameter in a publish's model in plain text under ~/.aspire/deployments, so the parameter
-        // stays out of the model then.
-        return builder.ExecutionContext.IsPublishMode
-            ? new ParameterResource(name, _ => builder.Configuration[ParameterConfigurationKey.For(name)] ?? string.Empty, secret: true)
-            : builder.AddParameter(name, secret: true).Resource;
     }
 }

@@ -21,28 +21,6 @@ public static class KonnectControlPlaneBuilderExtensions
     public const string ApiBaseAddressKey = "Konnect:ApiBaseAddress";
 
     /// <summary>
-    /// Whether a Konnect token is configured for the parameter <paramref name="parameterName"/>
-    /// (<c>Parameters:&lt;name&gt;</c> in user secrets, environment or command line). Only configuration is read: nothing
-    /// is added to the model and nobody is prompted, so an AppHost without a token stays local.
-    /// </summary>
-    /// <param name="builder">The application builder.</param>
-    /// <param name="parameterName">The parameter name; <see cref="DefaultTokenParameterName"/> by default.</param>
-    /// <returns>True when the parameter has a non-blank value.</returns>
-    /// <remarks>
-    /// <code>
-    /// IResourceBuilder&lt;IKongControlPlaneResource&gt; controlPlane = builder.HasKonnectToken()
-    ///     ? builder.AddKonnectControlPlane("kong", builder.AddParameter("konnect-token", secret: true))
-    ///     : builder.AddKongControlPlane("kong");
-    /// </code>
-    /// </remarks>
-    public static bool HasKonnectToken(this IDistributedApplicationBuilder builder, string parameterName = DefaultTokenParameterName)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrEmpty(parameterName);
-        return !string.IsNullOrWhiteSpace(builder.Configuration[ParameterConfigurationKey.For(parameterName)]);
-    }
-
-    /// <summary>
     /// Adds a Kong Konnect control plane. On start it finds the control plane named <paramref name="controlPlaneName"/> in
     /// Konnect or creates it (hybrid, pinned client certificates), pins the data-plane certificate, shows the control
     /// plane on the dashboard with a link to it in Konnect, and syncs the routes and plugins recorded on it to its core

@@ -6,9 +6,9 @@ internal static class AppHostArguments
     /// <summary>A Konnect token with the right shape; never sent anywhere by the model tests.</summary>
     public const string Token = "kpat_apphosttest0123456789";
 
-    /// <summary>Blanks the Konnect token, so one in the developer's user secrets does not switch the tests to Konnect mode.</summary>
-    public const string LocalMode = "Parameters:konnect-token=";
+    /// <summary>The local control plane, whatever the developer's user secrets say.</summary>
+    public const string LocalMode = "ControlPlane=local";
 
-    /// <summary>Gives the AppHost a Konnect token, as <c>dotnet user-secrets set Parameters:konnect-token …</c> does.</summary>
-    public const string KonnectMode = $"Parameters:konnect-token={Token}";
+    /// <summary>Konnect mode with a token, as <c>dotnet user-secrets set ControlPlane konnect</c> and <c>… Parameters:konnect-token …</c> do.</summary>
+    public static readonly string[] KonnectMode = ["ControlPlane=konnect", $"Parameters:konnect-token={Token}"];
 }

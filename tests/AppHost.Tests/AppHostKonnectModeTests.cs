@@ -16,7 +16,7 @@ public sealed class AppHostKonnectModeTests : IDisposable
     }
 
     [Fact]
-    public async Task With_a_Konnect_token_the_control_plane_is_Konnect_and_the_data_planes_run_Kong_Gateway()
+    public async Task With_ControlPlane_konnect_the_control_plane_is_Konnect_and_the_data_planes_run_Kong_Gateway()
     {
         await using var builder = await AppHost(AppHostArguments.KonnectMode);
 
@@ -60,26 +60,35 @@ public sealed class AppHostKonnectModeTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_a_token_the_AppHost_stays_local_and_adds_no_token_parameter()
+    public async Task A_Konnect_token_in_configuration_does_not_switch_the_AppHost_to_Konnect_by_itself()
     {
-        await using var builder = await AppHost(AppHostArguments.LocalMode);
+        await using var builder = await AppHost($"Parameters:konnect-token={AppHostArguments.Token}");
 
         Assert.IsType<KongControlPlaneResource>(Resource(builder, "kong"));
         Assert.DoesNotContain(builder.Resources, resource => resource is ParameterResource parameter && parameter.Name == "konnect-token");
     }
 
     [Fact]
+    public async Task An_unknown_control_plane_choice_is_refused_naming_the_values()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHost("ControlPlane=konect"));
+
+        var message = error.InnerException?.Message ?? error.Message;
+        Assert.Contains("AppHost setting ControlPlane is 'konect'; use 'local' (the default) or 'konnect'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_token_stops_the_AppHost_before_anything_starts()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHost("Parameters:konnect-token=not-a-konnect-token"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AppHost("ControlPlane=konnect", "Parameters:konnect-token=not-a-konnect-token"));
 
         var message = error is DistributedApplicationException ? error.Message : error.InnerException?.Message ?? error.Message;
         Assert.Contains("does not start with kpat_", message, StringComparison.Ordinal);
         Assert.DoesNotContain("not-a-konnect-token", error.ToString(), StringComparison.Ordinal);
     }
 
-    private Task<IDistributedApplicationTestingBuilder> AppHost(string token)
-        => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", token]);
+    private Task<IDistributedApplicationTestingBuilder> AppHost(params string[] arguments)
+        => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", .. arguments]);
 
     private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name)
         => builder.Resources.Single(resource => resource.Name == name);

@@ -21,9 +21,10 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task Without_an_openai_key_the_llm_route_is_served_by_the_stand_in()
+    public async Task By_default_the_llm_route_is_served_by_the_stand_in_even_with_an_openai_key_set()
     {
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}"]);
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode, "Parameters:openai-api-key=sk-test"]);
 
         var kong = builder.Resources.Single(resource => resource.Name == "kong");
         var route = Assert.Single(kong.Annotations.OfType<KongLlmRouteAnnotation>());
@@ -33,10 +34,10 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public async Task With_an_openai_key_configured_the_llm_route_goes_to_openai()
+    public async Task With_Llm_openai_the_llm_route_goes_to_openai_with_the_key_parameter()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", "Parameters:openai-api-key=sk-test"]);
+            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode, "Llm=openai", "Parameters:openai-api-key=sk-test"]);
 
         var route = Assert.Single(builder.Resources.Single(resource => resource.Name == "kong").Annotations.OfType<KongLlmRouteAnnotation>());
         Assert.Null(route.StandIn);
@@ -49,7 +50,7 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
         Skip.If(ContainerEngine.Unavailable is not null, ContainerEngine.Unavailable);
         using var cancellation = new CancellationTokenSource(Timeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}"],
+            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
             cancellation.Token);
         await using var app = await builder.BuildAsync(cancellation.Token);
         await app.StartAsync(cancellation.Token);

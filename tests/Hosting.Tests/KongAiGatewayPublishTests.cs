@@ -22,9 +22,10 @@ public sealed class KongAiGatewayPublishTests : IDisposable
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", credentialParameter: "openai-api-key");
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", apiKey: _host.Builder.AddParameter("openai-api-key", secret: true));
 
         var json = await PublishedConfigJson(controlPlane.Resource);
+        Assert.DoesNotContain(_host.Builder.Resources, resource => resource is ParameterResource);
         Assert.DoesNotContain(ApiKeyValue, json);
         Assert.Contains("\"header_value\":\"{vault://env/ai-llm-auth}\"", json);
         Assert.Equal("AI_LLM_AUTH", KongAiSecrets.EnvironmentVariable(KongAiSecrets.ApiKeySecretName("llm")));
@@ -43,12 +44,12 @@ public sealed class KongAiGatewayPublishTests : IDisposable
     }
 
     [Fact]
-    public void A_published_route_without_a_configured_key_is_served_by_the_published_stand_in()
+    public void A_published_route_given_a_stand_in_is_served_by_the_published_stand_in()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
         var standIn = _host.Builder.AddContainer("llm-stand-in", "example/llm-stand-in", "1.0").WithHttpEndpoint(targetPort: 8080);
 
-        controlPlane.WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", standIn: standIn, credentialParameter: "anthropic-key");
+        controlPlane.WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", standIn: standIn);
 
         Assert.Same(standIn.Resource, Assert.Single(controlPlane.Resource.Annotations.OfType<KongLlmRouteAnnotation>()).StandIn?.Resource);
         Assert.DoesNotContain(_host.Builder.Resources, resource => resource is ParameterResource);
@@ -66,15 +67,23 @@ public sealed class KongAiGatewayPublishTests : IDisposable
     }
 
     [Fact]
-    public void A_published_bedrock_route_with_a_static_key_is_refused()
+    public async Task A_published_bedrock_route_given_static_keys_still_uses_the_pod_identity_and_drops_the_key_parameters()
     {
         using var host = new KongTestAppHost("--operation", "publish", "--step", "publish", "Parameters:aws-access-key-id=AKIA", "Parameters:aws-secret-access-key=s");
         var controlPlane = host.Builder.AddKongControlPlane("kong");
 
-        var error = Assert.Throws<InvalidOperationException>(
-            () => controlPlane.WithLlmRoute("/bedrock", "bedrock", "amazon.nova-lite-v1:0", credentialParameter: "aws", awsRegion: "us-east-1"));
+        controlPlane.WithLlmRoute(
+            "/bedrock",
+            "bedrock",
+            "amazon.nova-lite-v1:0",
+            awsAccessKeyId: host.Builder.AddParameter("aws-access-key-id", secret: true),
+            awsSecretAccessKey: host.Builder.AddParameter("aws-secret-access-key", secret: true),
+            awsRegion: "us-east-1");
 
-        Assert.StartsWith("Bedrock model 'amazon.nova-lite-v1:0' has a static AWS access key, which is for local runs only", error.Message);
+        var configuration = await KongGatewayConfigurationBuilder.BuildAsync(
+            controlPlane.Resource, endpoint => new Uri($"http://{endpoint.Resource.Name}:8080"), host.Builder.ExecutionContext, CancellationToken.None);
+        Assert.Null(configuration.Plugins.Single().Config["auth"]);
+        Assert.DoesNotContain(host.Builder.Resources, resource => resource is ParameterResource);
     }
 
     [Fact]

@@ -47,11 +47,12 @@ public sealed class KongAiGatewayTests : IDisposable
         => _host.Builder.AddResource<IKongControlPlaneResource>(new EnterpriseControlPlane("konnect", connect: false));
 
     [Fact]
-    public async Task Without_a_credential_the_llm_route_is_served_by_the_stand_in()
+    public async Task A_route_given_a_stand_in_is_served_by_it_even_with_a_provider_key_in_configuration()
     {
+        UseHost("Parameters:openai-api-key=sk-set-but-not-asked-for");
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), credentialParameter: "openai-api-key");
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn());
 
         var route = Assert.Single(controlPlane.Resource.Annotations.OfType<KongLlmRouteAnnotation>());
         Assert.Equal(("llm", "/llm", "llm-stand-in"), (route.Name, route.Path, route.StandIn?.Resource.Name));
@@ -98,12 +99,12 @@ public sealed class KongAiGatewayTests : IDisposable
     }
 
     [Fact]
-    public async Task A_configured_credential_sends_the_route_to_the_provider_with_the_parameter_value()
+    public async Task An_api_key_parameter_sends_the_route_to_the_provider_with_the_parameter_value()
     {
         UseHost("Parameters:anthropic-key=sk-ant-local");
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        controlPlane.WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", standIn: AddStandIn(), credentialParameter: "anthropic-key");
+        controlPlane.WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", apiKey: _host.Builder.AddParameter("anthropic-key", secret: true));
 
         var parameter = Assert.Single(_host.Builder.Resources.OfType<ParameterResource>());
         Assert.Equal(("anthropic-key", true), (parameter.Name, parameter.Secret));
@@ -124,7 +125,13 @@ public sealed class KongAiGatewayTests : IDisposable
         UseHost("Parameters:aws-access-key-id=AKIALOCAL", "Parameters:aws-secret-access-key=local-secret");
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        controlPlane.WithLlmRoute("/bedrock", "bedrock", "anthropic.claude-3-haiku-20240307-v1:0", credentialParameter: "aws", awsRegion: "eu-central-1");
+        controlPlane.WithLlmRoute(
+            "/bedrock",
+            "bedrock",
+            "anthropic.claude-3-haiku-20240307-v1:0",
+            awsAccessKeyId: _host.Builder.AddParameter("aws-access-key-id", secret: true),
+            awsSecretAccessKey: _host.Builder.AddParameter("aws-secret-access-key", secret: true),
+            awsRegion: "eu-central-1");
 
         var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
         Assert.Equal("AKIALOCAL", (string?)config["auth"]!["aws_access_key_id"]);
@@ -135,13 +142,25 @@ public sealed class KongAiGatewayTests : IDisposable
     [Fact]
     public void A_route_with_neither_credential_nor_stand_in_is_refused_naming_both_fixes()
     {
+        UseHost("Parameters:openai-api-key=sk-in-configuration-is-not-a-choice");
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
 
-        var error = Assert.Throws<ArgumentException>(() => controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", credentialParameter: "openai-api-key"));
+        var error = Assert.Throws<ArgumentException>(() => controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini"));
 
         Assert.StartsWith(
-            "LLM route '/llm' (openai gpt-4o-mini) has no credential configured and no stand-in: set Parameters:openai-api-key (dotnet user-secrets), or pass standIn",
+            "LLM route '/llm' (openai gpt-4o-mini) has neither a credential nor a stand-in: pass apiKey (e.g. builder.AddParameter(\"openai-api-key\", secret: true)), or standIn",
             error.Message);
+    }
+
+    [Fact]
+    public void A_route_given_both_a_stand_in_and_a_key_is_refused()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentException>(() => controlPlane.WithLlmRoute(
+            "/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), apiKey: _host.Builder.AddParameter("openai-api-key", secret: true)));
+
+        Assert.StartsWith("LLM route '/llm' (openai gpt-4o-mini) is given both a stand-in and a provider credential", error.Message);
     }
 
     [Theory]

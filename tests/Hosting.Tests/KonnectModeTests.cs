@@ -14,19 +14,6 @@ public sealed class KonnectModeTests : IDisposable
     public void Dispose() => _host.Dispose();
 
     [Fact]
-    public void The_AppHost_picks_Konnect_only_when_the_token_parameter_has_a_value()
-    {
-        using var blank = new KongTestAppHost("Parameters:konnect-token= ");
-        using var none = new KongTestAppHost();
-
-        Assert.True(_host.Builder.HasKonnectToken());
-        Assert.False(blank.Builder.HasKonnectToken());
-        Assert.False(none.Builder.HasKonnectToken());
-        Assert.False(_host.Builder.HasKonnectToken("another-token"));
-        Assert.Empty(_host.Builder.Resources.OfType<ParameterResource>());
-    }
-
-    [Fact]
     public void A_Konnect_control_plane_runs_Enterprise_named_after_the_resource_in_the_us_region_by_default()
     {
         var controlPlane = AddKonnect(_host).Resource;

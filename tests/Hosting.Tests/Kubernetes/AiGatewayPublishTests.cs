@@ -16,7 +16,7 @@ public sealed class AiGatewayPublishTests
                 ["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish", $"Parameters:openai-api-key={ApiKeyValue}"]);
             var controlPlane = builder.AddKongControlPlane("kong");
             builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
-            controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", credentialParameter: "openai-api-key");
+            controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", apiKey: builder.AddParameter("openai-api-key", secret: true));
             builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
 
             await using (var app = builder.Build())
@@ -39,7 +39,7 @@ public sealed class AiGatewayPublishTests
         using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Parameters:openai-api-key={ApiKeyValue}"]);
         var controlPlane = builder.AddKongControlPlane("kong");
 
-        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", credentialParameter: "openai-api-key");
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", apiKey: builder.AddParameter("openai-api-key", secret: true));
 
         Assert.DoesNotContain(builder.Resources, resource => resource is ParameterResource);
     }
