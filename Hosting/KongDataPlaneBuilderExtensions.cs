@@ -174,9 +174,11 @@ public static class KongDataPlaneBuilderExtensions
                 environment["KONG_PROXY_LISTEN"] = KongEnvironment.ListenOn(instance.ProxyEndpoint);
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(instance.StatusEndpoint);
                 environment["KONG_ADMIN_LISTEN"] = "off";
-                environment["KONG_ADMIN_GUI_LISTEN"] = "off";
-                environment[KongRequestBodyBuffer.EnvironmentVariable] = KongRequestBodyBuffer.For(
-                    group.ControlPlane.Annotations.OfType<KongLlmRouteAnnotation>().Select(r => r.MaxRequestBodySize));
+                foreach (var (name, value) in KongDataPlaneSettings.For(group.ControlPlane.Annotations.OfType<KongLlmRouteAnnotation>().Select(r => r.MaxRequestBodySize)))
+                {
+                    environment[name] = value;
+                }
+
                 KongEnvironment.AddLogsToConsole(environment);
                 await ConnectToControlPlaneAsync(context, group.ControlPlane).ConfigureAwait(false);
             })

@@ -27,19 +27,11 @@ internal static class DataPlanePodTemplate
     // The kong/kong-gateway image runs as the named user "kong" (uid 1000); runAsNonRoot needs the number to verify it.
     private const long KongUserId = 1000;
 
-    /// <summary>
-    /// The Kong settings of every data plane, in both flavours and as in the local run: no Kong Manager (no Admin API
-    /// to serve it), and a client body buffer that holds the largest body an LLM route of its control plane accepts.
-    /// </summary>
+    /// <summary>The Kong settings of every data plane, in both flavours and as in the local run, then its tracing settings.</summary>
     public static IEnumerable<KeyValuePair<string, string>> KongSettings(EksPublishModel model, DataPlaneGroupSpec group)
     {
         var gateway = model.ControlPlanes.FirstOrDefault(c => c.Name == group.ControlPlane)?.Gateway ?? new();
-        return
-        [
-            new("KONG_ADMIN_GUI_LISTEN", "off"),
-            new(KongRequestBodyBuffer.EnvironmentVariable, KongRequestBodyBuffer.For(KongRequestBodyBuffer.LimitsOf(gateway))),
-            .. group.Tracing,
-        ];
+        return [.. KongDataPlaneSettings.For(KongRequestBodyBuffer.LimitsOf(gateway)), .. group.Tracing];
     }
 
     /// <summary>Seconds between SIGTERM and SIGKILL: the drain, then <c>kong quit</c>'s timeout, then a margin.</summary>
