@@ -212,7 +212,7 @@ public static class KongAiGatewayBuilderExtensions
         }
 
         var llmRoute = LlmRoute(builder.Resource, route, nameof(WithSemanticCache));
-        _ = new LlmModel(llmRoute.EffectiveProvider, embeddingsModel).ToEmbeddingsJson();
+        _ = new LlmModel(llmRoute.EmbeddingsProvider, embeddingsModel).ToEmbeddingsJson();
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
 
         return builder.WithPlugin(

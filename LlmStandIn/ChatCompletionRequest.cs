@@ -79,7 +79,8 @@ internal sealed record ChatCompletionRequest(
         return new ChatRequestMessage(role, ContentText(content, $"{path}.content"), name);
     }
 
-    private static string ContentText(JsonElement content, string path)
+    /// <summary>The text of a message content: a string, or the text parts of an array joined by line breaks.</summary>
+    public static string ContentText(JsonElement content, string path)
     {
         switch (content.ValueKind)
         {

@@ -15,6 +15,8 @@ internal static class LlmStandInApplication
         var app = builder.Build();
         app.MapDefaultEndpoints();
         app.MapOpenAiEndpoints();
+        app.MapAnthropicEndpoints();
+        app.MapBedrockEndpoints();
         return app;
     }
 }

@@ -33,7 +33,7 @@ internal static class OpenAiEndpoints
         app.MapFallback((HttpRequest request) => Results.Json(
             new OpenAiRequestException(
                 StatusCodes.Status404NotFound,
-                $"Invalid URL ({request.Method} {request.Path}). The stand-in serves POST {ChatCompletionsPath}, POST {EmbeddingsPath} and GET {ModelsPath}.")
+                $"Invalid URL ({request.Method} {request.Path}). The stand-in serves POST {ChatCompletionsPath}, POST {EmbeddingsPath}, GET {ModelsPath}, POST {AnthropicEndpoints.MessagesPath} (Anthropic) and POST {BedrockEndpoints.ConversePathTemplate} (Bedrock).")
                 .ToErrorBody(),
             statusCode: StatusCodes.Status404NotFound));
         return app;

@@ -132,11 +132,8 @@ internal static class StandInChatModel
         }
 
         yield return Chunk(Deltas(() => new JsonObject { ["role"] = "assistant", ["content"] = "", ["refusal"] = null }, null));
-        var start = 0;
-        foreach (var token in tokens)
+        foreach (var piece in Pieces(text, tokens))
         {
-            var piece = text[start..token.End];
-            start = token.End.GetOffset(text.Length);
             yield return Chunk(Deltas(() => new JsonObject { ["content"] = piece }, null));
         }
 
@@ -144,6 +141,17 @@ internal static class StandInChatModel
         if (request.IncludeUsage)
         {
             yield return Chunk([], Usage(PromptTokens(request.Messages), tokens.Count * request.Choices));
+        }
+    }
+
+    /// <summary>The streamed pieces of an answer: one per token, each with the whitespace before it.</summary>
+    public static IEnumerable<string> Pieces(string text, IReadOnlyList<Range> tokens)
+    {
+        var start = 0;
+        foreach (var token in tokens)
+        {
+            yield return text[start..token.End];
+            start = token.End.GetOffset(text.Length);
         }
     }
 }

@@ -18,8 +18,8 @@ public sealed class KongLlmRouteAnnotation : IResourceAnnotation
     public required LlmModel Model { get; init; }
 
     /// <summary>
-    /// The HTTP endpoint of the OpenAI-compatible stand-in when it serves the route (no credential configured); null
-    /// when requests go to <see cref="Model"/>'s provider.
+    /// The HTTP endpoint of the LLM stand-in when it serves the route; null when requests go to <see cref="Model"/>'s
+    /// provider.
     /// </summary>
     public EndpointReference? StandIn { get; init; }
 
@@ -35,6 +35,12 @@ public sealed class KongLlmRouteAnnotation : IResourceAnnotation
     /// <summary>The largest request body (bytes) the route takes: ai-proxy's <c>max_request_body_size</c>, 1 MiB by default.</summary>
     public int MaxRequestBodySize { get; init; } = AiProxyPluginConfig.DefaultMaxRequestBodySize;
 
-    /// <summary>The provider Kong talks to: <see cref="LlmProviders.OpenAI"/> for the stand-in, else the model's.</summary>
-    public string EffectiveProvider => StandIn is null ? Model.Provider : LlmProviders.OpenAI;
+    /// <summary>
+    /// The provider whose chat API Kong speaks on the route: the model's, also when the stand-in serves it (the stand-in
+    /// answers each provider's own API, so Kong's driver for that provider runs locally too).
+    /// </summary>
+    public string EffectiveProvider => Model.Provider;
+
+    /// <summary>The provider whose embeddings API the semantic cache calls: the model's, or OpenAI's shape at the stand-in.</summary>
+    public string EmbeddingsProvider => StandIn is null ? Model.Provider : LlmProviders.OpenAI;
 }

@@ -17,11 +17,16 @@ internal static class KongAiPluginConfigs
 
     public const string EmbeddingsPath = "/v1/embeddings";
 
+    /// <summary>Anthropic's Messages API, as the stand-in serves it.</summary>
+    public const string AnthropicMessagesPath = "/v1/messages";
+
     public static async ValueTask<AiProxyPluginConfig> AiProxyAsync(KongLlmRouteAnnotation route, KongPluginConfigContext context, CancellationToken cancellationToken)
     {
-        var (model, auth) = await TargetAsync(route, route.Model.Name, ChatCompletionsPath, context, cancellationToken).ConfigureAwait(false);
+        var (model, auth) = await TargetAsync(route, route.Model.Provider, route.Model.Name, StandInChatPath(route.Model), context, cancellationToken).ConfigureAwait(false);
         var config = new AiProxyPluginConfig(model, auth) { MaxRequestBodySize = route.MaxRequestBodySize };
-        if (context.ExecutionContext.IsPublishMode)
+
+        // The stand-in's fixed Bedrock key is no credential; a real static AWS key never leaves a local run.
+        if (context.ExecutionContext.IsPublishMode && route.StandIn is null)
         {
             config.EnsurePublishable();
         }
@@ -40,29 +45,44 @@ internal static class KongAiPluginConfigs
         KongPluginConfigContext context,
         CancellationToken cancellationToken)
     {
-        var (model, auth) = await TargetAsync(route, embeddingsModel, EmbeddingsPath, context, cancellationToken).ConfigureAwait(false);
+        var (model, auth) = await TargetAsync(route, route.EmbeddingsProvider, embeddingsModel, EmbeddingsPath, context, cancellationToken).ConfigureAwait(false);
         var redis = await RedisAsync(vectorDatabase, context, cancellationToken).ConfigureAwait(false);
         return new AiSemanticCachePluginConfig(model, auth, redis) { Dimensions = dimensions };
     }
 
-    // The model and credential Kong uses for the route: the stand-in at its container-network address, or the provider.
+    /// <summary>
+    /// Where the stand-in serves each provider's chat API as Kong's driver calls it: OpenAI and Mistral (Kong's
+    /// "openai" Mistral format) chat completions, Anthropic Messages, Bedrock Converse.
+    /// </summary>
+    public static string StandInChatPath(LlmModel model) => model.Provider switch
+    {
+        LlmProviders.Anthropic => AnthropicMessagesPath,
+        LlmProviders.Bedrock => $"/model/{Uri.EscapeDataString(model.Name)}/converse",
+        _ => ChatCompletionsPath,
+    };
+
+    // The model and credential Kong uses for the route: the stand-in at its container-network address, speaking the
+    // provider's own API, or the provider.
     private static async Task<(LlmModel Model, LlmAuth Auth)> TargetAsync(
         KongLlmRouteAnnotation route,
+        string provider,
         string modelName,
         string standInPath,
         KongPluginConfigContext context,
         CancellationToken cancellationToken)
     {
+        var providerModel = new LlmModel(provider, modelName) { AwsRegion = route.Model.AwsRegion, AnthropicVersion = route.Model.AnthropicVersion };
         if (route.StandIn is { } standIn)
         {
             // The stand-in is the upstream of the route's Kong service, so its address is the one that service gets.
             var address = context.UpstreamAddress?.Invoke(standIn)
                 ?? new Uri(await AddressAsync(standIn, EndpointProperty.Url, context, cancellationToken).ConfigureAwait(false));
-            var model = new LlmModel(LlmProviders.OpenAI, modelName) { UpstreamUrl = new Uri(address, standInPath) };
-            return (model, LlmAuth.ApiKey(LlmProviders.OpenAI, StandInApiKey));
+            var auth = provider == LlmProviders.Bedrock
+                ? LlmAuth.AwsKeys(StandInApiKey, StandInApiKey)   // Kong signs with them; the stand-in takes any signature
+                : LlmAuth.ApiKey(provider, StandInApiKey);
+            return (providerModel with { UpstreamUrl = new Uri(address, standInPath) }, auth);
         }
 
-        var providerModel = new LlmModel(route.Model.Provider, modelName) { AwsRegion = route.Model.AwsRegion, AnthropicVersion = route.Model.AnthropicVersion };
         return (providerModel, await AuthAsync(route, context, cancellationToken).ConfigureAwait(false));
     }
 

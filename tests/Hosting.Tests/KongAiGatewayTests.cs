@@ -202,7 +202,7 @@ public sealed class KongAiGatewayTests : IDisposable
         var plugin = controlPlane.Resource.Annotations.OfType<KongPluginAnnotation>().Single(p => p.Name == "ai-rate-limiting-advanced");
         Assert.Equal("llm", plugin.Route);
         Assert.Equal(
-            """{"llm_providers":[{"name":"openai","limit":[5000],"window_size":[60]}],"strategy":"local","window_type":"sliding","tokens_count_strategy":"total_tokens"}""",
+            """{"llm_providers":[{"name":"mistral","limit":[5000],"window_size":[60]}],"strategy":"local","window_type":"sliding","tokens_count_strategy":"total_tokens"}""",
             plugin.Config.ToJsonString());
     }
 
@@ -310,5 +310,22 @@ public sealed class KongAiGatewayTests : IDisposable
                 .Select(name => Assert.IsType<EndpointReference>(environment[name]))
                 .Select(endpoint => $"{endpoint.Resource.Name}/{endpoint.EndpointName}"));
         Assert.Contains(caller.Resource.Annotations.OfType<ResourceRelationshipAnnotation>(), relationship => relationship.Resource == dataPlanes.Resource);
+    }
+
+    [Theory]
+    [InlineData("anthropic", "claude-3-5-haiku-latest", null, "http://llm-stand-in.dev.internal:8080/v1/messages", "header_name", "x-api-key")]
+    [InlineData("mistral", "mistral-small-latest", null, "http://llm-stand-in.dev.internal:8080/v1/chat/completions", "header_name", "Authorization")]
+    [InlineData("bedrock", "anthropic.claude-3-haiku-20240307-v1:0", "eu-central-1", "http://llm-stand-in.dev.internal:8080/model/anthropic.claude-3-haiku-20240307-v1%3A0/converse", "aws_access_key_id", "konnectaspire-stand-in")]
+    public async Task A_stand_in_route_keeps_its_provider_so_kongs_own_driver_runs_against_the_stand_in(
+        string provider, string model, string? region, string upstreamUrl, string authField, string authValue)
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        controlPlane.WithLlmRoute("/llm", provider, model, standIn: AddStandIn(), awsRegion: region);
+
+        var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
+        Assert.Equal(provider, (string?)config["model"]!["provider"]);
+        Assert.Equal(upstreamUrl, (string?)config["model"]!["options"]!["upstream_url"]);
+        Assert.Equal(authValue, (string?)config["auth"]![authField]);
     }
 }
