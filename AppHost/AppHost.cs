@@ -30,6 +30,14 @@ controlPlane.WithLlmRoute("/llm", LlmProviders.OpenAI, "gpt-4o-mini",
     standIn: choices.UseOpenAI ? null : llmStandIn,
     apiKey: choices.UseOpenAI ? builder.AddParameter("openai-api-key", secret: true) : null);
 sampleService.WithLlmGateway(dataPlanes, "llm");   // POST /ask on the sample service asks the route through Kong
+if (choices.UseKonnect)
+{
+    // Kong Enterprise's AI plugins, which Konnect's data planes run: a token budget per minute, and a semantic cache
+    // on Redis Stack that answers repeated questions without calling the LLM
+    controlPlane
+        .WithAiRateLimiting("llm", new AiTokenLimit(10_000, TimeSpan.FromMinutes(1)))
+        .WithSemanticCache("llm", builder.AddRedisStack("llm-cache"));
+}
 
 // Publishing to Amazon EKS: `aspire publish` writes Kubernetes manifests (Kong Operator flavour; see the README)
 builder.AddEksEnvironment("eks");

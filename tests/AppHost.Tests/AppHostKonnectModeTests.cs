@@ -34,6 +34,18 @@ public sealed class AppHostKonnectModeTests : IDisposable
         Assert.Single(controlPlane.Annotations.OfType<KongPluginAnnotation>(), plugin => plugin.Route == "orders");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Only_in_Konnect_mode_the_llm_route_gets_the_enterprise_token_budget_and_semantic_cache(bool konnect)
+    {
+        await using var builder = await AppHost(konnect ? AppHostArguments.KonnectMode : [AppHostArguments.LocalMode]);
+
+        var plugins = Resource(builder, "kong").Annotations.OfType<KongPluginAnnotation>().Where(plugin => plugin.Route == "llm").Select(plugin => plugin.Name).Order();
+        Assert.Equal(konnect ? ["ai-proxy", "ai-rate-limiting-advanced", "ai-semantic-cache"] : ["ai-proxy"], plugins);
+        Assert.Equal(konnect, builder.Resources.Any(resource => resource is RedisResource { Name: "llm-cache" }));
+    }
+
     [Fact]
     public async Task In_Konnect_mode_the_data_planes_get_the_Konnect_settings_and_never_the_token()
     {
