@@ -112,6 +112,10 @@ internal static class KongGatewayConfigurationBuilder
             .FindUnbundledPlugins(configuration, enterprise, enterprise ? "Kong Enterprise" : $"Kong {KongContainerImageTags.Tag} (open source)")
             .Select(problem => $"Control plane '{controlPlane.Name}': {problem}"));
 
+        problems.AddRange(GatewayConfigurationValidator
+            .FindPluginConfigProblems(configuration, openSourceOnly: !enterprise)
+            .Select(problem => $"Control plane '{controlPlane.Name}': {problem}"));
+
         if (controlPlane.Edition == KongEdition.OpenSource)
         {
             foreach (var plugin in configuration.Plugins.Where(plugin => KongPluginCatalog.IsEnterpriseOnly(plugin.Name)).DistinctBy(plugin => plugin.Name))

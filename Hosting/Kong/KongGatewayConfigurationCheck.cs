@@ -23,11 +23,7 @@ internal sealed class KongGatewayConfigurationCheck : IDistributedApplicationEve
 
     public static void Check(DistributedApplicationModel model)
     {
-        // In publish mode a local control plane is not in the model; its data planes still lead to it.
-        var controlPlanes = model.Resources.OfType<IKongControlPlaneResource>()
-            .Concat(model.Resources.OfType<KongDataPlaneResource>().Select(group => group.ControlPlane))
-            .Distinct()
-            .Where(HasGatewayConfig);
+        var controlPlanes = model.Resources.OfType<IKongControlPlaneResource>().Where(HasGatewayConfig);
 
         var message = new StringBuilder();
         foreach (var controlPlane in controlPlanes)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace KonnectAspire.Konnect.Gateway;
@@ -50,6 +51,39 @@ public static partial class GatewayConfigurationValidator
             .Select(name => $"Plugin '{name}' is not a plugin {edition} bundles; " + (KongPluginCatalog.Nearest(name, enterprise) is { Count: > 0 } nearest
                 ? $"did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?"
                 : "no bundled plugin has a similar name. Check the plugin's name."))];
+    }
+
+    /// <summary>
+    /// The config problems of every plugin whose schema the project carries (<see cref="KongPluginFieldSchema.For"/>):
+    /// unknown fields, wrong types, values outside enums and ranges, and, for open-source data planes, fields only
+    /// later or Enterprise versions have.
+    /// </summary>
+    /// <param name="configuration">The model to check.</param>
+    /// <param name="openSourceOnly">Whether the data planes run open-source Kong 3.9.3.</param>
+    /// <returns>One sentence per plugin with problems, naming the plugin, its scope and each field.</returns>
+    public static IReadOnlyList<string> FindPluginConfigProblems(GatewayConfiguration configuration, bool openSourceOnly)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        foreach (var group in configuration.Plugins.GroupBy(plugin => plugin.Name, StringComparer.Ordinal))
+        {
+            if (KongPluginFieldSchema.For(group.Key) is not { } schema)
+            {
+                continue;
+            }
+
+            foreach (var plugin in group)
+            {
+                var found = schema.Check(new JsonObject { ["config"] = plugin.Config.DeepClone() }, openSourceOnly);
+                if (found.Count > 0)
+                {
+                    var scope = plugin.Route is not null ? $" on route '{plugin.Route}'" : plugin.Service is not null ? $" on service '{plugin.Service}'" : " (global)";
+                    problems.Add($"Plugin '{plugin.Name}'{scope} has a config Kong would refuse: {string.Join("; ", found)}. Fix those fields (see the plugin's reference on developer.konghq.com).");
+                }
+            }
+        }
+
+        return problems;
     }
 
     /// <summary>Why Kong would reject <paramref name="path"/> as a route path, or null when it is valid.</summary>

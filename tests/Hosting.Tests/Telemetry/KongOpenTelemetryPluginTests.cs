@@ -11,7 +11,45 @@ public sealed class KongOpenTelemetryPluginTests : IDisposable
     private const string DashboardOtlpHttp = "http://localhost:19081";
     private const string ApiKey = "dashboard-otlp-key-for-tests";
 
-    private static readonly KongPluginFieldContract Contract = KongPluginFieldContract.Load("Contracts/kong/opentelemetry-plugin-fields.tsv");
+    private static readonly KongPluginFieldSchema Contract = LoadContract();
+
+    // The published contract (Contracts/kong), read by the same check the model applies to configs users write.
+    private static KongPluginFieldSchema LoadContract()
+    {
+        using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Contracts", "kong", "opentelemetry-plugin-fields.tsv"));
+        return KongPluginFieldSchema.Load(file);
+    }
+
+    [Fact]
+    public void The_schema_the_model_check_carries_is_the_contract()
+    {
+        using var embedded = typeof(KongPluginFieldSchema).Assembly.GetManifestResourceStream("KonnectAspire.Konnect.Gateway.Schemas.opentelemetry-plugin-fields.tsv")!;
+        using var reader = new StreamReader(embedded);
+
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Contracts", "kong", "opentelemetry-plugin-fields.tsv")), reader.ReadToEnd());
+        Assert.NotNull(KongPluginFieldSchema.For("opentelemetry"));
+        Assert.Null(KongPluginFieldSchema.For("rate-limiting"));
+    }
+
+    [Fact]
+    public void An_opentelemetry_plugin_config_kong_would_refuse_stops_the_model_naming_each_field()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong")
+            .WithoutOpenTelemetry()
+            .WithPlugin("opentelemetry", new JsonObject
+            {
+                ["traces_endpoint"] = "http://collector:4318/v1/traces",
+                ["propagation"] = new JsonObject { ["default_format"] = "instana" },
+                ["traces_endpoint_url"] = "http://collector:4318/v1/traces",
+            });
+
+        var problems = KongGatewayConfigurationBuilder.FindProblems(controlPlane.Resource);
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Control plane 'kong': Plugin 'opentelemetry' (global) has a config Kong would refuse: ", problem, StringComparison.Ordinal);
+        Assert.Contains("config.propagation.default_format: 'instana' is not one of", problem, StringComparison.Ordinal);
+        Assert.Contains("config.traces_endpoint_url: not a field of the plugin", problem, StringComparison.Ordinal);
+    }
 
     private readonly KongTestAppHost _host = new(
         $"ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL={DashboardOtlpHttp}",
@@ -83,7 +121,7 @@ public sealed class KongOpenTelemetryPluginTests : IDisposable
             [
                 "config.traces_endpoint: expected a string, got Number",
                 "config.endpoint_typo: not a field of the plugin",
-                "config.propagation.default_format: 'zipkin' is not one of aws|b3|b3-single|datadog|gcp|jaeger|ot|w3c",
+                "config.propagation.default_format: 'zipkin' is not one of aws, b3, b3-single, datadog, gcp, jaeger, ot, w3c",
                 "config.sampling_rate: 2 is outside 0..1",
                 "config.sampling_strategy: not in open-source Kong 3.9.3",
             ],
@@ -104,8 +142,8 @@ public sealed class KongOpenTelemetryPluginTests : IDisposable
 
         var problems = Contract.Check(body, openSourceOnly: true);
 
-        Assert.Contains("config.propagation.extract: 'instana' is not one of aws|b3|datadog|gcp|jaeger|ot|w3c", problems);
-        Assert.Contains(problems, p => p.StartsWith("protocols", StringComparison.Ordinal) && p.Contains("'ws' is not one of grpc|grpcs|http|https", StringComparison.Ordinal));
+        Assert.Contains("config.propagation.extract: 'instana' is not one of aws, b3, datadog, gcp, jaeger, ot, w3c", problems);
+        Assert.Contains(problems, p => p.StartsWith("protocols", StringComparison.Ordinal) && p.Contains("'ws' is not one of grpc, grpcs, http, https", StringComparison.Ordinal));
     }
 
     [Fact]

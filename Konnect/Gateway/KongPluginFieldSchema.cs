@@ -2,40 +2,74 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace KonnectAspire.Hosting.Tests.Telemetry;
+namespace KonnectAspire.Konnect.Gateway;
 
 /// <summary>
-/// A Kong plugin's schema as a field list (Contracts/kong/opentelemetry-plugin-fields.tsv): checks a plugin entity
-/// (name omitted) against it and returns every violation.
+/// A Kong plugin's schema as a field list (<c>field, type, default, allowed, first_seen, in_oss_3.9.3, note</c>, tab
+/// separated): checks a plugin entity against it, so a config Kong would refuse is named before anything is synced.
+/// The project carries the schemas of the plugins it configures itself (<see cref="For"/>).
 /// </summary>
-internal sealed class KongPluginFieldContract
+public sealed class KongPluginFieldSchema
 {
+    private const long MaxSchemaBytes = 1024 * 1024;
+
     private readonly Dictionary<string, Field> _fields;
 
-    private KongPluginFieldContract(Dictionary<string, Field> fields) => _fields = fields;
+    private KongPluginFieldSchema(Dictionary<string, Field> fields) => _fields = fields;
 
-    public static KongPluginFieldContract Load(string relativePath)
+    /// <summary>The schema of <paramref name="pluginName"/> that the project carries, or null: <c>opentelemetry</c> (Kong 3.9.3).</summary>
+    /// <param name="pluginName">The plugin's name.</param>
+    /// <returns>The schema, or null when the project has none for that plugin.</returns>
+    public static KongPluginFieldSchema? For(string pluginName)
     {
+        ArgumentNullException.ThrowIfNull(pluginName);
+        var resource = $"KonnectAspire.Konnect.Gateway.Schemas.{pluginName}-plugin-fields.tsv";
+        using var stream = typeof(KongPluginFieldSchema).Assembly.GetManifestResourceStream(resource);
+        return stream is null ? null : Load(stream);
+    }
+
+    /// <summary>Reads a field list.</summary>
+    /// <param name="stream">The tab-separated field list; at most 1 MiB.</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="InvalidDataException">The list is longer than 1 MiB or a row has fewer than 6 columns.</exception>
+    public static KongPluginFieldSchema Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var reader = new StreamReader(stream);
         var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(AppContext.BaseDirectory, relativePath)))
+        long read = 0;
+        while (reader.ReadLine() is { } line)
         {
+            read += line.Length + 1;
+            if (read > MaxSchemaBytes)
+            {
+                throw new InvalidDataException($"A plugin field list is at most {MaxSchemaBytes / 1024} KiB.");
+            }
+
             if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
             var columns = line.Split('\t');
+            if (columns.Length < 6)
+            {
+                throw new InvalidDataException($"A plugin field list row needs 6 tab-separated columns: '{line}'.");
+            }
+
             fields[columns[0]] = new Field(columns[1], columns[3], columns[5] == "yes");
         }
 
-        return new KongPluginFieldContract(fields);
+        return new KongPluginFieldSchema(fields);
     }
 
-    /// <summary>Violations of <paramref name="entity"/> (an object with <c>config</c>, maybe <c>protocols</c>, ...).</summary>
+    /// <summary>Every violation of <paramref name="entity"/> (an object with <c>config</c>, maybe <c>protocols</c>, …).</summary>
     /// <param name="entity">The plugin body without its name.</param>
     /// <param name="openSourceOnly">Whether every field must exist in open-source Kong 3.9.3.</param>
+    /// <returns>One line per violation, naming the field path.</returns>
     public IReadOnlyList<string> Check(JsonObject entity, bool openSourceOnly)
     {
+        ArgumentNullException.ThrowIfNull(entity);
         var problems = new List<string>();
         foreach (var (name, value) in entity)
         {
@@ -124,7 +158,7 @@ internal sealed class KongPluginFieldContract
 
                 break;
             default:
-                problems.Add($"{path}: the contract has type '{field.Type}', which this check does not know");
+                problems.Add($"{path}: the schema has type '{field.Type}', which this check does not know");
                 break;
         }
     }
@@ -133,7 +167,7 @@ internal sealed class KongPluginFieldContract
     {
         if (allowed.Length > 0 && !allowed.Split('|').Contains(value))
         {
-            problems.Add($"{path}: '{value}' is not one of {allowed}");
+            problems.Add($"{path}: '{value}' is not one of {allowed.Replace("|", ", ", StringComparison.Ordinal)}");
         }
     }
 
@@ -143,7 +177,7 @@ internal sealed class KongPluginFieldContract
         if (bounds.Length == 2
             && (value < double.Parse(bounds[0], CultureInfo.InvariantCulture) || value > double.Parse(bounds[1], CultureInfo.InvariantCulture)))
         {
-            problems.Add($"{path}: {value} is outside {allowed}");
+            problems.Add($"{path}: {value.ToString(CultureInfo.InvariantCulture)} is outside {allowed}");
         }
     }
 
