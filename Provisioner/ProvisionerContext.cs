@@ -27,6 +27,12 @@ internal sealed class ProvisionerContext
     /// <summary>How long one Kubernetes API request may wait for its answer before the verb stops naming the address.</summary>
     public TimeSpan KubernetesRequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long one Konnect API attempt may wait for its answer (KonnectClientOptions' default: 30 s).</summary>
+    public TimeSpan? KonnectAttemptTimeout { get; init; }
+
+    /// <summary>How long one Konnect call may take with its retries (KonnectClientOptions' default: 3 minutes).</summary>
+    public TimeSpan? KonnectTotalTimeout { get; init; }
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Sends the Konnect requests; null means the network.</summary>

@@ -98,7 +98,7 @@ internal abstract class KonnectVerbCommand : Command
             throw CommandFailedException.BadInput($"--base-url must be an absolute http(s) URL such as https://eu.api.konghq.com/v2; '{baseUrlText}' is not.");
         }
 
-        return new KonnectClientOptions
+        var options = new KonnectClientOptions
         {
             Token = ReadToken(parseResult),
             Region = region,
@@ -106,10 +106,21 @@ internal abstract class KonnectVerbCommand : Command
             OnRetry = retry => Context.ErrorConsole.MarkupLineInterpolated(
                 $"[yellow]Konnect answered {(retry.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing")} to '{retry.Operation}'; retry {retry.Attempt} in {retry.Delay.TotalSeconds:0.#} s.[/]"),
         };
+        return options with
+        {
+            AttemptTimeout = Context.KonnectAttemptTimeout ?? options.AttemptTimeout,
+            TotalTimeout = Context.KonnectTotalTimeout ?? options.TotalTimeout,
+        };
     }
 
+    /// <summary>The client for the verb, after saying where it waits for answers and how long one call may take.</summary>
     protected KonnectClient CreateClient(KonnectClientOptions options)
-        => Context.KonnectHandler is { } handler ? new KonnectClient(options, handler()) : new KonnectClient(options);
+    {
+        var client = Context.KonnectHandler is { } handler ? new KonnectClient(options, handler()) : new KonnectClient(options);
+        Context.ErrorConsole.MarkupLineInterpolated(
+            $"[grey]Waiting for the Konnect API at {client.BaseAddress} (each call at most {options.TotalTimeout.TotalSeconds:0.#} s with its retries).[/]");
+        return client;
+    }
 
     protected Task<T> StepAsync<T>(string description, Func<Task<T>> step)
         => Console.Status().StartAsync(description, _ => step());

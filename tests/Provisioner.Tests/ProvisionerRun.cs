@@ -40,6 +40,9 @@ public sealed class ProvisionerRun : IDisposable
     /// <summary>How long one Kubernetes API request may wait; the Provisioner's default is 30 s.</summary>
     public TimeSpan KubernetesRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>One Konnect attempt's and one call's timeouts; the client's defaults when null.</summary>
+    public (TimeSpan Attempt, TimeSpan Total)? KonnectTimeouts { get; set; }
+
     public ProvisionerRun WithoutEnvironment(string name)
     {
         _environment.Remove(name);
@@ -73,6 +76,8 @@ public sealed class ProvisionerRun : IDisposable
             HomeDirectory = Path.Combine(WorkingDirectory, "home"),
             DataDirectory = DataDirectory,
             KubernetesRequestTimeout = KubernetesRequestTimeout,
+            KonnectAttemptTimeout = KonnectTimeouts?.Attempt,
+            KonnectTotalTimeout = KonnectTimeouts?.Total,
         };
         var exitCode = await ProvisionerCli.InvokeAsync(context, args, new InvocationConfiguration { Output = output, Error = error });
         Output = output.ToString();

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace KonnectAspire.Provisioner.Tests;
+
+/// <summary>
+/// A Konnect API address that accepts the connection and never answers: every konnect verb says where it waits and
+/// stops within the call's timeout with exit 6, naming the call and the host.
+/// </summary>
+public sealed class SilentKonnectTests : IAsyncLifetime
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly List<TcpClient> _held = [];
+    private readonly ProvisionerRun _cli = new() { KonnectTimeouts = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)) };
+    private Task _accepting = Task.CompletedTask;
+
+    private string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v2";
+
+    public Task InitializeAsync()
+    {
+        _listener.Start();
+        _accepting = AcceptForeverAsync();
+        _cli.WithEnvironment("KONNECT_TOKEN", Kubernetes.FakeClusterTests.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _listener.Stop();
+        await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
+        lock (_held)
+        {
+            _held.ForEach(c => c.Dispose());
+        }
+
+        _cli.Dispose();
+    }
+
+    [Theory]
+    [InlineData("up")]
+    [InlineData("status")]
+    [InlineData("down")]
+    public async Task Every_konnect_verb_stops_within_the_call_timeout_naming_the_call(string verb)
+    {
+        string[] args = verb == "down" ? ["konnect", verb, "--base-url", BaseUrl, "--yes"] : ["konnect", verb, "--base-url", BaseUrl];
+        var started = TimeProvider.System.GetTimestamp();
+
+        var exit = await _cli.InvokeAsync(args);
+
+        Assert.Equal(6, exit);
+        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(30), "the verb waited past the call's timeout");
+        Assert.Contains($"Waiting for the Konnect API at {BaseUrl}", _cli.Error, StringComparison.Ordinal);
+        Assert.Contains("Konnect did not answer '", _cli.Error, StringComparison.Ordinal);
+        Assert.Contains("in time", _cli.Error, StringComparison.Ordinal);
+    }
+
+    private async Task AcceptForeverAsync()
+    {
+        while (true)
+        {
+            var client = await _listener.AcceptTcpClientAsync();
+            lock (_held)
+            {
+                _held.Add(client);
+            }
+        }
+    }
+}
