@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace KonnectAspire.Provisioner.Tests;
 
 /// <summary>
@@ -9,30 +6,20 @@ namespace KonnectAspire.Provisioner.Tests;
 /// </summary>
 public sealed class SilentKonnectTests : IAsyncLifetime
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> _held = [];
+    private readonly SilentTcpServer _server = new();
     private readonly ProvisionerRun _cli = new() { KonnectTimeouts = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)) };
-    private Task _accepting = Task.CompletedTask;
 
-    private string BaseUrl => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v2";
+    private string BaseUrl => $"http://127.0.0.1:{_server.Port}/v2";
 
     public Task InitializeAsync()
     {
-        _listener.Start();
-        _accepting = AcceptForeverAsync();
         _cli.WithEnvironment("KONNECT_TOKEN", Kubernetes.FakeClusterTests.Token);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        _listener.Stop();
-        await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-        lock (_held)
-        {
-            _held.ForEach(c => c.Dispose());
-        }
-
+        await _server.DisposeAsync();
         _cli.Dispose();
     }
 
@@ -52,17 +39,5 @@ public sealed class SilentKonnectTests : IAsyncLifetime
         Assert.Contains($"Waiting for the Konnect API at {BaseUrl}", _cli.Error, StringComparison.Ordinal);
         Assert.Contains("Konnect did not answer '", _cli.Error, StringComparison.Ordinal);
         Assert.Contains("in time", _cli.Error, StringComparison.Ordinal);
-    }
-
-    private async Task AcceptForeverAsync()
-    {
-        while (true)
-        {
-            var client = await _listener.AcceptTcpClientAsync();
-            lock (_held)
-            {
-                _held.Add(client);
-            }
-        }
     }
 }

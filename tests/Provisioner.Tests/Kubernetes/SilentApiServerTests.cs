@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
 /// <summary>
@@ -9,17 +6,13 @@ namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 /// </summary>
 public sealed class SilentApiServerTests : IAsyncLifetime
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly List<TcpClient> _held = [];
+    private readonly SilentTcpServer _server = new();
     private readonly ProvisionerRun _cli = new() { KubernetesRequestTimeout = TimeSpan.FromSeconds(1) };
-    private Task _accepting = Task.CompletedTask;
 
-    private string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+    private string Address => $"http://127.0.0.1:{_server.Port}";
 
     public Task InitializeAsync()
     {
-        _listener.Start();
-        _accepting = AcceptForeverAsync();
         _cli.WithEnvironment("KUBECONFIG", KubeconfigFile.Write(_cli.WorkingDirectory, "silent", Address, "kong", "t"))
             .WithEnvironment("KONNECT_TOKEN", FakeClusterTests.Token);
         return Task.CompletedTask;
@@ -27,13 +20,7 @@ public sealed class SilentApiServerTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _listener.Stop();
-        await _accepting.ContinueWith(_ => { }, TaskScheduler.Default);
-        lock (_held)
-        {
-            _held.ForEach(c => c.Dispose());
-        }
-
+        await _server.DisposeAsync();
         _cli.Dispose();
     }
 
@@ -52,17 +39,5 @@ public sealed class SilentApiServerTests : IAsyncLifetime
         Assert.Contains($"Waiting for the Kubernetes API at {Address}", _cli.Output, StringComparison.Ordinal);
         Assert.Contains($"The Kubernetes API at {Address}/ did not answer GET ", _cli.Error, StringComparison.Ordinal);
         Assert.Contains("within 1s", _cli.Error, StringComparison.Ordinal);
-    }
-
-    private async Task AcceptForeverAsync()
-    {
-        while (true)
-        {
-            var client = await _listener.AcceptTcpClientAsync();
-            lock (_held)
-            {
-                _held.Add(client);
-            }
-        }
     }
 }
