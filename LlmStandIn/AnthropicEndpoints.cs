@@ -120,11 +120,19 @@ internal static class AnthropicEndpoints
 
     private static string MessageId(ChatCompletionRequest request) => "msg_" + StandInChatModel.CompletionId(request)["chatcmpl-".Length..];
 
-    // Kong's anthropic driver sends the key as x-api-key; it is checked only when the stand-in is given one, never echoed.
+    // Kong's anthropic driver sends the key as x-api-key; Anthropic's own .NET client (13.x) sends it as a Bearer token,
+    // which api.anthropic.com also takes. It is checked only when the stand-in is given one, and never echoed.
     private static void RequireApiKey(HttpContext context)
     {
         var expected = context.RequestServices.GetRequiredService<IOptions<LlmStandInOptions>>().Value.ApiKey;
-        if (!string.IsNullOrEmpty(expected) && !string.Equals(context.Request.Headers["x-api-key"].ToString(), expected, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(expected))
+        {
+            return;
+        }
+
+        var headers = context.Request.Headers;
+        if (!string.Equals(headers["x-api-key"].ToString(), expected, StringComparison.Ordinal)
+            && !string.Equals(headers.Authorization.ToString(), $"Bearer {expected}", StringComparison.Ordinal))
         {
             throw new OpenAiRequestException(StatusCodes.Status401Unauthorized, "invalid x-api-key", type: "authentication_error");
         }
