@@ -23,8 +23,28 @@ internal sealed record ReferenceArchitectureChoices(bool UseKonnect, bool UseOpe
             return false;
         }
 
-        return string.Equals(value, second, StringComparison.OrdinalIgnoreCase)
-            ? true
-            : throw new InvalidOperationException($"AppHost setting {key} is '{value}'; use '{first}' (the default) or '{second}', e.g. dotnet user-secrets set {key} {second} --project AppHost.");
+        if (string.Equals(value, second, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        throw Refuse(new DistributedApplicationException(
+            $"AppHost setting {key} is '{value}'; use '{first}' (the default) or '{second}', e.g. dotnet user-secrets set {key} {second} --project AppHost."));
+    }
+
+    // A bad setting is the user's input, not a bug: when nothing catches it, the AppHost prints the one line and exits 1
+    // instead of the runtime's stack trace, as the Kong integration does for its own input problems. A caller that
+    // catches it (the tests' DistributedApplicationTestingBuilder) sees an ordinary exception.
+    private static DistributedApplicationException Refuse(DistributedApplicationException problem)
+    {
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            if (ReferenceEquals(e.ExceptionObject, problem))
+            {
+                Console.Error.WriteLine($"error: {problem.Message}");
+                Environment.Exit(1);
+            }
+        };
+        return problem;
     }
 }

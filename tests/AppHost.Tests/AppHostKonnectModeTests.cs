@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -87,6 +88,27 @@ public sealed class AppHostKonnectModeTests : IDisposable
 
         var message = error.InnerException?.Message ?? error.Message;
         Assert.Contains("AppHost setting ControlPlane is 'konect'; use 'local' (the default) or 'konnect'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_AppHost_process_given_an_unknown_choice_prints_one_error_line_and_exits_1()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "KonnectAspire.AppHost.dll"), "ControlPlane=konect" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal(
+            ["error: AppHost setting ControlPlane is 'konect'; use 'local' (the default) or 'konnect', e.g. dotnet user-secrets set ControlPlane konnect --project AppHost."],
+            (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
