@@ -26,6 +26,12 @@ public sealed class KonnectAccessToken
     internal string Value { get; }
 
     /// <summary>
+    /// The token text, for the one place it must go as it is (a Kubernetes Secret the data planes read). It is a
+    /// method, not a property, so no serializer, logger or debugger display picks it up; never print what it returns.
+    /// </summary>
+    public string Reveal() => Value;
+
+    /// <summary>
     /// Checks and wraps a token, trimming surrounding whitespace (a token file usually ends with a newline).
     /// Throws <see cref="ArgumentException"/> with a message naming the fix, and never the token itself.
     /// </summary>

@@ -1,3 +1,5 @@
+using KonnectAspire.Konnect.Yaml;
+
 namespace KonnectAspire.Konnect.Gateway;
 
 /// <summary>Reads and writes decK declarative configuration (<c>kong.yaml</c>, <c>_format_version: "3.0"</c>).</summary>

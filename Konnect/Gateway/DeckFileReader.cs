@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;

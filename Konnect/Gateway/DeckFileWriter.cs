@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Globalization;
 using YamlDotNet.RepresentationModel;
 
@@ -23,11 +24,7 @@ internal static class DeckFileWriter
             .Where(plugin => !IsNestedUnderService(plugin, serviceNames) && !IsNestedUnderRoute(plugin, routeNames))
             .Select(plugin => Plugin(plugin, includeScope: true)));
 
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
-        // YamlDotNet closes the document with "..."; decK files do not carry it.
-        var text = writer.ToString();
-        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+        return YamlJsonConversion.Write(root);
     }
 
     private static YamlMappingNode Service(GatewayService service, GatewayConfiguration configuration)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Provisioner.Deploy;
 
@@ -74,5 +74,5 @@ internal static class ManifestDiff
     }
 
     private static List<string> Lines(JsonObject item) =>
-        YamlJson.ToYaml(item).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').ToList();
+        YamlJsonConversion.WriteYaml(item).ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').ToList();
 }

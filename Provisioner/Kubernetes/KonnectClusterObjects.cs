@@ -134,7 +134,7 @@ internal static class KonnectClusterObjects
         // The konnect verbs' check, so a token they accept is one deploy accepts too.
         try
         {
-            return KonnectAccessToken.Parse(token, origin).Value;
+            return KonnectAccessToken.Parse(token, origin).Reveal();
         }
         catch (ArgumentException)
         {

@@ -1,7 +1,7 @@
+using KonnectAspire.Konnect.Yaml;
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
-using KonnectAspire.Konnect.Gateway;
 using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;

@@ -1,5 +1,5 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Gateway;
 using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -177,7 +177,7 @@ internal sealed class PublishedManifests
     {
         try
         {
-            return YamlJson.LoadAll(BoundedYaml.ReadFile(path, "The manifest"));
+            return YamlJsonConversion.LoadAll(BoundedYaml.ReadFile(path, "The manifest"));
         }
         catch (FormatException e)
         {

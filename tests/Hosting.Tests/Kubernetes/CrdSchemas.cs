@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -32,7 +33,7 @@ internal static class CrdSchemas
         var schemas = new Dictionary<string, JsonSchema>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Contracts", "kgo"), "*.yaml"))
         {
-            var crd = YamlJson.Load(File.ReadAllText(file))!;
+            var crd = YamlJsonConversion.Load(File.ReadAllText(file))!;
             var group = crd["spec"]!["group"]!.GetValue<string>();
             var kind = crd["spec"]!["names"]!["kind"]!.GetValue<string>();
             foreach (var version in crd["spec"]!["versions"]!.AsArray().Where(v => v!["served"]!.GetValue<bool>()))

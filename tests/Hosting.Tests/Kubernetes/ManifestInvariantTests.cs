@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Kong.Kubernetes;
@@ -199,7 +200,7 @@ public partial class ManifestInvariantTests
     public async Task The_kustomization_lists_every_manifest_and_only_those(string output)
     {
         var files = await PublishOutputs.FilesAsync(output);
-        var listed = YamlJson.Load(files.Single(f => f.Name == "kustomization.yaml").Content)!["resources"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
+        var listed = YamlJsonConversion.Load(files.Single(f => f.Name == "kustomization.yaml").Content)!["resources"]!.AsArray().Select(r => r!.GetValue<string>()).ToList();
         var manifests = files.Select(f => f.Name).Where(n => n is not "kustomization.yaml" and not "kong.yaml").ToList();
         Assert.Equal(manifests.Order(StringComparer.Ordinal), listed.Order(StringComparer.Ordinal));
         Assert.Equal(PublishOutputs.FlavorOf(output) == EksDataPlaneFlavor.Plain, files.Any(f => f.Name == "kong.yaml"));

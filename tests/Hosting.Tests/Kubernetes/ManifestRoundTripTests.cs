@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 using k8s;
 
@@ -15,7 +16,7 @@ public class ManifestRoundTripTests
         foreach (var (name, content) in files.Where(f => f.Name.EndsWith(".yaml", StringComparison.Ordinal) && f.Name is not "kustomization.yaml" and not "kong.yaml"))
         {
             var typed = KubernetesYaml.LoadAllFromString(content, customKinds, strict: true);
-            var original = YamlJson.LoadAll(content);
+            var original = YamlJsonConversion.LoadAll(content);
             Assert.Equal(original.Count, typed.Count);
             for (var i = 0; i < typed.Count; i++)
             {
@@ -25,7 +26,7 @@ public class ManifestRoundTripTests
                 }
 
                 builtIn++;
-                var again = YamlJson.Load(KubernetesYaml.Serialize(kubernetesObject));
+                var again = YamlJsonConversion.Load(KubernetesYaml.Serialize(kubernetesObject));
                 Assert.True(JsonNode.DeepEquals(original[i], again), $"{name} document {i} ({kubernetesObject.Kind}) changed through {kubernetesObject.GetType().Name}:\n{original[i]}\n---\n{again}");
             }
         }

@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
@@ -16,9 +17,9 @@ internal sealed record PublishedDocument(string File, JsonObject Node)
     /// <summary>Every Kubernetes document of the rendered files that kustomization.yaml lists.</summary>
     public static IReadOnlyList<PublishedDocument> From(IReadOnlyList<(string Name, string Content)> files)
     {
-        var kustomization = YamlJson.Load(files.Single(f => f.Name == "kustomization.yaml").Content)!;
+        var kustomization = YamlJsonConversion.Load(files.Single(f => f.Name == "kustomization.yaml").Content)!;
         var listed = kustomization["resources"]!.AsArray().Select(r => r!.GetValue<string>()).ToHashSet();
-        return [.. files.Where(f => listed.Contains(f.Name)).SelectMany(f => YamlJson.LoadAll(f.Content).Select(n => new PublishedDocument(f.Name, n!.AsObject())))];
+        return [.. files.Where(f => listed.Contains(f.Name)).SelectMany(f => YamlJsonConversion.LoadAll(f.Content).Select(n => new PublishedDocument(f.Name, n!.AsObject())))];
     }
 
     /// <summary>The pod templates of Deployments and Kong Operator DataPlanes, with their owner.</summary>

@@ -1,3 +1,4 @@
+using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Testing;
@@ -96,7 +97,7 @@ public sealed class TracingPublishTests
     {
         if (files.Any(file => file.Name == "kong.yaml"))
         {
-            var deck = YamlJson.Load(files.Single(file => file.Name == "kong.yaml").Content)!;
+            var deck = YamlJsonConversion.Load(files.Single(file => file.Name == "kong.yaml").Content)!;
             return deck["plugins"]?.AsArray().SingleOrDefault(plugin => (string?)plugin!["name"] == "opentelemetry")?["config"];
         }
 

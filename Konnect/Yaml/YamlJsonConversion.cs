@@ -5,15 +5,48 @@ using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace KonnectAspire.Konnect.Gateway;
+namespace KonnectAspire.Konnect.Yaml;
 
 /// <summary>
-/// Converts between YAML nodes and JSON nodes with the YAML 1.2 core schema, so a plain <c>5</c> in kong.yaml is a
-/// number in the plugin config and a quoted <c>"5"</c> stays a string (and is written back quoted).
+/// The project's one conversion between YAML and JSON, with the YAML 1.2 core schema: a plain <c>5</c> in kong.yaml or
+/// a manifest is a number, a quoted <c>"5"</c> stays a string (and is written back quoted). decK files, Kubernetes
+/// manifests of any kind (the typed models drop what they do not know) and the tests all read and write through it.
 /// </summary>
-internal static partial class YamlJsonConversion
+public static partial class YamlJsonConversion
 {
     private const string StringTag = "tag:yaml.org,2002:str";
+
+    /// <summary>Every document of <paramref name="yaml"/> as JSON, read within <see cref="BoundedYaml"/>'s bounds.</summary>
+    /// <exception cref="YamlException">Invalid YAML, a bound exceeded, or a value JSON cannot hold, with the position.</exception>
+    public static IReadOnlyList<JsonNode?> LoadAll(string yaml)
+    {
+        var stream = BoundedYaml.Load(yaml);
+        return [.. stream.Documents.Select(d => ToJson(d.RootNode, (node, message) => new YamlException(node.Start, node.End, message)))];
+    }
+
+    /// <summary>The single document of <paramref name="yaml"/> as JSON.</summary>
+    /// <exception cref="YamlException">Invalid YAML, a bound exceeded, or not exactly one document.</exception>
+    public static JsonNode? Load(string yaml)
+    {
+        var documents = LoadAll(yaml);
+        return documents.Count == 1
+            ? documents[0]
+            : throw new YamlException(Mark.Empty, Mark.Empty, $"expected one YAML document, found {documents.Count}");
+    }
+
+    /// <summary>The YAML text of <paramref name="node"/>: block style, no anchors, no closing <c>...</c>, LF line ends.</summary>
+    public static string WriteYaml(JsonNode? node) => Write(ToYaml(node));
+
+    /// <summary>The YAML text of one document rooted at <paramref name="root"/>, as <see cref="WriteYaml"/> writes it.</summary>
+    public static string Write(YamlNode root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
+        // YamlDotNet closes the document with "..."; decK files and manifests do not carry it.
+        var text = writer.ToString().ReplaceLineEndings("\n");
+        return text.EndsWith("...\n", StringComparison.Ordinal) ? text[..^4] : text;
+    }
 
     /// <summary>The JSON value of a YAML node; <paramref name="fail"/> builds the error for what JSON cannot hold.</summary>
     public static JsonNode? ToJson(YamlNode node, Func<YamlNode, string, Exception> fail)

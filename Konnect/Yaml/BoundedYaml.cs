@@ -2,14 +2,14 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace KonnectAspire.Konnect.Gateway;
+namespace KonnectAspire.Konnect.Yaml;
 
 /// <summary>
 /// The one way this project reads YAML from outside (decK files, manifests and kustomizations, kubeconfigs): a size
 /// limit checked before the text is read, then one pass over the parser's events that refuses deep nesting, many
 /// aliases and alias expansion (the "billion laughs" of a few hundred bytes) before any node graph is built or walked.
 /// </summary>
-internal static class BoundedYaml
+public static class BoundedYaml
 {
     /// <summary>The largest YAML text read: far above any kong.yaml, manifest or kubeconfig this project meets.</summary>
     public const long MaxBytes = 8 * 1024 * 1024;
