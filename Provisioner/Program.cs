@@ -1,3 +1,4 @@
 using KonnectAspire.Provisioner;
+using KonnectAspire.Provisioner.Cli;
 
 return await ProvisionerCli.InvokeAsync(ProvisionerContext.FromProcess(), args);

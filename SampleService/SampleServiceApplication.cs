@@ -1,5 +1,6 @@
 using KonnectAspire.SampleService.Diagnostics;
 using KonnectAspire.SampleService.Orders;
+using KonnectAspire.SampleService.Telemetry;
 
 namespace KonnectAspire.SampleService;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using KonnectAspire.Konnect.Sync;
+using KonnectAspire.Konnect.Gateway;
 
 namespace KonnectAspire.Konnect.Admin;
 

@@ -7,7 +7,6 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Gateway;
-using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Gateway;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 
 namespace KonnectAspire.Konnect.Sync;
 

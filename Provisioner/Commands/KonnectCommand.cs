@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KonnectAspire.Konnect.Api;
-using KonnectAspire.Konnect.Sync;
+using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 

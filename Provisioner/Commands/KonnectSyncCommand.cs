@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
+using KonnectAspire.Provisioner.Cli;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

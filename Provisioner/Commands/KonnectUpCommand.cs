@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 

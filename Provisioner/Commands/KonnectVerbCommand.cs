@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 using Spectre.Console;
 
@@ -11,7 +12,7 @@ namespace KonnectAspire.Provisioner.Commands;
 /// </summary>
 internal abstract class KonnectVerbCommand : Command
 {
-    public const string TokenVariable = "KONNECT_TOKEN";
+    public const string TokenVariable = KonnectTokenInput.Variable;
     public const string DefaultControlPlaneName = "konnectaspire";
 
     private readonly Option<string> _controlPlane = new("--control-plane", "-c")
@@ -131,7 +132,7 @@ internal abstract class KonnectVerbCommand : Command
         if (file is not null)
         {
             var path = Path.GetFullPath(file.FullName, Context.WorkingDirectory);
-            return ParseToken(ReadTokenFile(path, Context.WorkingDirectory), $"the token file '{path}'");
+            return ParseToken(KonnectTokenInput.ReadFile(path, Context.WorkingDirectory), $"the token file '{path}'");
         }
 
         var fromEnvironment = Context.GetEnvironmentVariable(TokenVariable);
@@ -146,27 +147,6 @@ internal abstract class KonnectVerbCommand : Command
     }
 
     /// <summary>The text of a --token-file, for the konnect verbs and deploy alike; a missing or unreadable file is bad input.</summary>
-    internal static string ReadTokenFile(string path, string workingDirectory)
-    {
-        var full = Path.GetFullPath(path, workingDirectory);
-
-        // The path is not repeated while it is not known to be a file: it may be the token given in its place.
-        if (!File.Exists(full))
-        {
-            throw CommandFailedException.BadInput(
-                "--token-file names no file (the argument is not repeated, as it may be the token itself). Point --token-file at a file that holds only the token.");
-        }
-
-        try
-        {
-            return File.ReadAllText(full);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
-        {
-            throw CommandFailedException.BadInput($"Cannot read the token file '{full}': {ex.Message} Point --token-file at a readable file that holds only the token.", ex);
-        }
-    }
-
     private static KonnectAccessToken ParseToken(string text, string source)
     {
         try

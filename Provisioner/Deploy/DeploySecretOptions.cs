@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Konnect;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;
@@ -9,7 +9,7 @@ internal sealed class DeploySecretOptions
 {
     public Option<string?> TokenFile { get; } = new("--token-file")
     {
-        Description = $"File holding the Konnect token for the Kong Operator (default: ${KonnectVerbCommand.TokenVariable}). Tokens are never taken as arguments.",
+        Description = $"File holding the Konnect token for the Kong Operator (default: ${KonnectTokenInput.Variable}). Tokens are never taken as arguments.",
     };
 
     public Option<string?> ClusterCertificateDirectory { get; } = new("--cluster-cert-dir")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 

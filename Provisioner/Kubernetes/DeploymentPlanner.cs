@@ -1,4 +1,5 @@
 using k8s.Models;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;

@@ -5,7 +5,7 @@ using k8s.Models;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
-using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -117,18 +117,18 @@ internal static class KonnectClusterObjects
         if (sources.TokenFile is not null)
         {
             origin = $"--token-file {Path.GetFullPath(sources.TokenFile, context.WorkingDirectory)}";
-            token = KonnectVerbCommand.ReadTokenFile(sources.TokenFile, context.WorkingDirectory).Trim();
+            token = KonnectTokenInput.ReadFile(sources.TokenFile, context.WorkingDirectory).Trim();
         }
         else
         {
-            origin = $"${KonnectVerbCommand.TokenVariable}";
-            token = context.GetEnvironmentVariable(KonnectVerbCommand.TokenVariable)?.Trim();
+            origin = $"${KonnectTokenInput.Variable}";
+            token = context.GetEnvironmentVariable(KonnectTokenInput.Variable)?.Trim();
         }
 
         if (string.IsNullOrEmpty(token))
         {
             throw CommandFailedException.BadInput(
-                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectVerbCommand.TokenVariable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
+                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectTokenInput.Variable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
         }
 
         // The konnect verbs' check, so a token they accept is one deploy accepts too.

@@ -1,7 +1,8 @@
-using KonnectAspire.Konnect.Yaml;
 using k8s;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
+using KonnectAspire.Konnect.Yaml;
+using KonnectAspire.Provisioner.Cli;
 using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;

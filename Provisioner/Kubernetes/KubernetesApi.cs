@@ -8,6 +8,7 @@ using System.Threading.Channels;
 using k8s;
 using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 

@@ -1,3 +1,4 @@
+using KonnectAspire.Provisioner.Cli;
 namespace KonnectAspire.Provisioner.Kubernetes;
 
 /// <summary>

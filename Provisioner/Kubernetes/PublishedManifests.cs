@@ -1,5 +1,6 @@
-using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Yaml;
+using KonnectAspire.Provisioner.Cli;
 using YamlDotNet.Core;
 
 namespace KonnectAspire.Provisioner.Kubernetes;

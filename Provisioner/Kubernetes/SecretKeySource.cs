@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
 

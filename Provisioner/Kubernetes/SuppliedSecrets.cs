@@ -1,7 +1,7 @@
 using System.Text;
 using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
-using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -83,7 +83,7 @@ internal static class SuppliedSecrets
         if (MadeFromOtherOptions.Contains(name, StringComparer.Ordinal))
         {
             throw CommandFailedException.BadInput(
-                $"{first.Option} {name}/…: deploy makes Secret {name} itself (the Konnect token from ${KonnectVerbCommand.TokenVariable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
+                $"{first.Option} {name}/…: deploy makes Secret {name} itself (the Konnect token from ${KonnectTokenInput.Variable} or --token-file, the data-plane certificate from --cluster-cert-dir). Drop {first.Option} for it.");
         }
 
         if (documents.FirstOrDefault(d => d.Kind == "Secret" && d.Name == name && !d.Generated) is { } published)

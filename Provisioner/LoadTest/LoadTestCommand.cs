@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KonnectAspire.SampleService.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KonnectAspire.SampleService.Orders;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KonnectAspire.Provisioner.Cli;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Tests;

@@ -1,3 +1,4 @@
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Tests.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Tests;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Gateway;
-using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Tests.Admin;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Tests.Api;

@@ -1,6 +1,6 @@
 using System.Net;
 using KonnectAspire.Konnect.Api;
-using KonnectAspire.Konnect.Sync;
+using KonnectAspire.Konnect.Gateway;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

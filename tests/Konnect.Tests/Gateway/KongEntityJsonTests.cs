@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Gateway;
-using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Tests.Gateway;
 

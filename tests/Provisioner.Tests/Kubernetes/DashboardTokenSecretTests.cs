@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Commands;
 using KonnectAspire.Provisioner.Tests.LoadTest;
 

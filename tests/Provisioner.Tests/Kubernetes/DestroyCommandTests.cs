@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KonnectAspire.Provisioner.Cli;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

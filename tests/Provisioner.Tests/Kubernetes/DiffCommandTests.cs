@@ -1,3 +1,4 @@
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Commands;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;

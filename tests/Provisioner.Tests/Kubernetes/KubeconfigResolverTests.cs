@@ -1,3 +1,4 @@
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 

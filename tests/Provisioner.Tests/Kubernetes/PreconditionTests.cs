@@ -1,3 +1,4 @@
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Tests.LoadTest;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;

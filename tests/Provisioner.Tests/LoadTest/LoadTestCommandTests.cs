@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Tests.Api;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Tests.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

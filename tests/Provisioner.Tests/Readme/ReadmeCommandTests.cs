@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using KonnectAspire.Provisioner.Cli;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Tests.Readme;

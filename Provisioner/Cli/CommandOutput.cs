@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace KonnectAspire.Provisioner;
+namespace KonnectAspire.Provisioner.Cli;
 
 /// <summary>
 /// How the verbs write to the terminal: one line per step or state change (so CI logs read well), a spinner

@@ -1,4 +1,4 @@
-namespace KonnectAspire.Provisioner;
+namespace KonnectAspire.Provisioner.Cli;
 
 /// <summary>
 /// Stops a verb with a message for the user (which names the fix) and one of <see cref="ExitCodes"/>; bad input is

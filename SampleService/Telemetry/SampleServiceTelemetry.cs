@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace KonnectAspire.SampleService;
+namespace KonnectAspire.SampleService.Telemetry;
 
 /// <summary>The service's own activity source; ServiceDefaults subscribes to the application name, which this matches.</summary>
 internal static class SampleServiceTelemetry

@@ -1,4 +1,4 @@
-namespace KonnectAspire.Provisioner;
+namespace KonnectAspire.Provisioner.Cli;
 
 /// <summary>What the Provisioner's exit code means; the README's table lists the same.</summary>
 internal static class ExitCodes

@@ -1,4 +1,4 @@
-namespace KonnectAspire.Konnect.Sync;
+namespace KonnectAspire.Konnect.Gateway;
 
 /// <summary>The kinds of Kong entities the gateway-config sync manages, in creation order.</summary>
 public enum GatewayEntityKind

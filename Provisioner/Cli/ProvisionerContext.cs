@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace KonnectAspire.Provisioner;
+namespace KonnectAspire.Provisioner.Cli;
 
 /// <summary>What the verbs take from the process (console, environment, clock, network), so tests can give their own.</summary>
 internal sealed class ProvisionerContext

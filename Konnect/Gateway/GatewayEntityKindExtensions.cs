@@ -1,4 +1,4 @@
-namespace KonnectAspire.Konnect.Sync;
+namespace KonnectAspire.Konnect.Gateway;
 
 /// <summary>How a <see cref="GatewayEntityKind"/> is spelled in Kong paths, stable ids and messages.</summary>
 internal static class GatewayEntityKindExtensions

@@ -1,8 +1,9 @@
 using System.CommandLine;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Deploy;
 using KonnectAspire.Provisioner.LoadTest;
 
-namespace KonnectAspire.Provisioner.Kubernetes;
+namespace KonnectAspire.Provisioner;
 
 /// <summary>Registers the cluster verbs (deploy, status, diff, destroy, loadtest) on the root command.</summary>
 internal static class KubernetesCommands
