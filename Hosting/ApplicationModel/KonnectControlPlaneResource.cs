@@ -1,4 +1,3 @@
-using Aspire.Hosting.Kong;
 using KonnectAspire.Konnect.Api;
 
 namespace Aspire.Hosting.ApplicationModel;

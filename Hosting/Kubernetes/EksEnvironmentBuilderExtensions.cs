@@ -1,5 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.Kubernetes;
+using Aspire.Hosting.Pipelines;
 
 namespace Aspire.Hosting;
 
@@ -28,6 +30,18 @@ public static class EksEnvironmentBuilderExtensions
         KongModelErrors.Register();
 
         var environment = new EksEnvironmentResource(name);
+        environment.Annotations.Add(new PipelineStepAnnotation(_ =>
+        {
+            var step = new PipelineStep
+            {
+                Name = environment.PublishStepName,
+                Description = $"Writes the Kubernetes manifests of '{name}' (kubectl apply -k).",
+                Action = context => EksPublisher.PublishAsync(environment, context),
+            };
+            step.DependsOn(WellKnownPipelineSteps.PublishPrereq);
+            step.RequiredBy(WellKnownPipelineSteps.Publish);
+            return step;
+        }));
         return builder.ExecutionContext.IsPublishMode
             ? builder.AddResource(environment).ExcludeFromManifest()
             : builder.CreateResourceBuilder(environment);

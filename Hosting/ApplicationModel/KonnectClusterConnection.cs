@@ -1,7 +1,7 @@
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.ApplicationModel;
 
 /// <summary>What a data plane of a Konnect control plane needs: its endpoints and the pinned certificate with its key.</summary>
 /// <param name="Endpoints">The control-plane and telemetry endpoints.</param>
