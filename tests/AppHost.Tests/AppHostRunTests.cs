@@ -1,4 +1,5 @@
 using Aspire.Hosting.Testing;
+using KonnectAspire.TestSupport;
 using Xunit.Abstractions;
 
 namespace KonnectAspire.AppHost.Tests;

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using Aspire.Hosting.Testing;
+using KonnectAspire.TestSupport;
 using OpenAI;
 using OpenAI.Chat;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
+using KonnectAspire.TestSupport;
 using Xunit.Abstractions;
 
 namespace KonnectAspire.AppHost.Tests;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using KonnectAspire.Provisioner.Tests;
+using KonnectAspire.TestSupport.Konnect;
 
 namespace KonnectAspire.Hosting.Tests;
 

@@ -1,4 +1,4 @@
-using KonnectAspire.Konnect.Tests.Api;
+using KonnectAspire.TestSupport.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests;
 

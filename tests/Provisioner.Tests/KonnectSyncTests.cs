@@ -1,3 +1,4 @@
+using KonnectAspire.TestSupport.Konnect;
 namespace KonnectAspire.Provisioner.Tests;
 
 public sealed class KonnectSyncTests : IAsyncLifetime, IDisposable

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KonnectAspire.Konnect.Kubernetes;
+using KonnectAspire.TestSupport.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using KonnectAspire.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 
 namespace KonnectAspire.SampleService.Tests;

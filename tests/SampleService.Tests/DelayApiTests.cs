@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KonnectAspire.SampleService.Diagnostics;
-using KonnectAspire.Tests.Infrastructure;
+using KonnectAspire.TestSupport.Infrastructure;
 
 namespace KonnectAspire.SampleService.Tests;
 

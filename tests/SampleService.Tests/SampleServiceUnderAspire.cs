@@ -1,6 +1,6 @@
 using Aspire.Hosting.Testing;
-using KonnectAspire.Tests.Infrastructure;
-using KonnectAspire.Tests.Otlp;
+using KonnectAspire.TestSupport.Infrastructure;
+using KonnectAspire.TestSupport.Otlp;
 
 namespace KonnectAspire.SampleService.Tests;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using KonnectAspire.Tests.Otlp;
+using KonnectAspire.TestSupport.Otlp;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Proto.Trace.V1;
 
 namespace KonnectAspire.ServiceDefaults.Tests;

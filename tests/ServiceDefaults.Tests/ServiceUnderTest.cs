@@ -1,4 +1,4 @@
-using KonnectAspire.Tests.Infrastructure;
+using KonnectAspire.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,7 @@
 using Aspire.Hosting.Testing;
-using KonnectAspire.AppHost.Tests;
-using KonnectAspire.Tests.Infrastructure;
-using KonnectAspire.Tests.Otlp;
+using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
+using KonnectAspire.TestSupport.Otlp;
 using OpenTelemetry.Proto.Trace.V1;
 using Xunit.Abstractions;
 

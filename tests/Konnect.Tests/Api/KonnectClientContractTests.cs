@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
+using KonnectAspire.TestSupport.Konnect;
 
 namespace KonnectAspire.Konnect.Tests.Api;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

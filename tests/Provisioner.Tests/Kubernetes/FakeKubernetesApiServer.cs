@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
-using KonnectAspire.Konnect.Tests.Api;
+using KonnectAspire.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

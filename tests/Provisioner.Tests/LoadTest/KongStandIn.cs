@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using KonnectAspire.Konnect.Tests.Api;
+using KonnectAspire.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Tests.Api;
 using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Tests.Kubernetes;
+using KonnectAspire.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,5 @@
-using KonnectAspire.Konnect.Tests.Api;
 using KonnectAspire.Provisioner.LoadTest;
+using KonnectAspire.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

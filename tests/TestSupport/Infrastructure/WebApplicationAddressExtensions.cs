@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KonnectAspire.Tests.Infrastructure;
+namespace KonnectAspire.TestSupport.Infrastructure;
 
 public static class WebApplicationAddressExtensions
 {

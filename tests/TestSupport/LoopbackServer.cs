@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace KonnectAspire.Konnect.Tests.Api;
+namespace KonnectAspire.TestSupport;
 
 /// <summary>A fake HTTP server on 127.0.0.1 with a free port, for faults and stateful fakes the spec mock cannot play.</summary>
 public sealed class LoopbackServer : IAsyncDisposable

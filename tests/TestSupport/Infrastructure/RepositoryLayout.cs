@@ -1,4 +1,4 @@
-namespace KonnectAspire.Tests.Infrastructure;
+namespace KonnectAspire.TestSupport.Infrastructure;
 
 /// <summary>Paths in this repository, found from the test output folder.</summary>
 public static class RepositoryLayout

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace KonnectAspire.AppHost.Tests;
+namespace KonnectAspire.TestSupport;
 
 /// <summary>Whether a container engine answers here, as Aspire would use it (ASPIRE_CONTAINER_RUNTIME, else docker).</summary>
-internal static class ContainerEngine
+public static class ContainerEngine
 {
     private static readonly Lazy<string?> Problem = new(Probe);
 

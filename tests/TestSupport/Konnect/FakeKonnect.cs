@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using KonnectAspire.Konnect.Tests.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace KonnectAspire.Provisioner.Tests;
+namespace KonnectAspire.TestSupport.Konnect;
 
 /// <summary>
 /// A Konnect that remembers: control planes, pinned certificates and core entities in memory, so idempotence and

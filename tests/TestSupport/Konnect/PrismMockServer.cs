@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KonnectAspire.Konnect.Tests.Api;
+namespace KonnectAspire.TestSupport.Konnect;
 
 /// <summary>
 /// Prism serving the Konnect OpenAPI specs on a free loopback port, with request validation on (--errors): a request

@@ -1,13 +1,13 @@
 using System.IO.Compression;
 using Google.Protobuf;
-using KonnectAspire.Tests.Infrastructure;
+using KonnectAspire.TestSupport.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Proto.Collector.Trace.V1;
 
-namespace KonnectAspire.Tests.Otlp;
+namespace KonnectAspire.TestSupport.Otlp;
 
 /// <summary>
 /// A minimal OTLP/HTTP receiver on loopback: POST /v1/traces with a protobuf ExportTraceServiceRequest (what the .NET

@@ -1,6 +1,6 @@
 using OpenTelemetry.Proto.Trace.V1;
 
-namespace KonnectAspire.Tests.Otlp;
+namespace KonnectAspire.TestSupport.Otlp;
 
 /// <summary>A span as an OTLP/HTTP exporter sent it, with its resource's service.name and ids as lower-case hex.</summary>
 public sealed record ReceivedSpan(string? ServiceName, Span Span)
