@@ -1,6 +1,9 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
 namespace KonnectAspire.Provisioner.Deploy;
 
-/// <summary>A line diff (longest common subsequence) cut into hunks with a few lines of context, like `diff -u`.</summary>
+/// <summary>A line diff (DiffPlex) cut into hunks with a few lines of context, like `diff -u`.</summary>
 internal static class LineDiff
 {
     public static IReadOnlyList<string> Unified(IReadOnlyList<string> before, IReadOnlyList<string> after, int context = 3)
@@ -29,36 +32,15 @@ internal static class LineDiff
         return result;
     }
 
+    // DiffPlex's Myers diff, line by line; whitespace counts (it is YAML indentation).
     private static List<string> Compare(IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
-        var common = new int[before.Count + 1, after.Count + 1];
-        for (var i = before.Count - 1; i >= 0; i--)
+        var model = InlineDiffBuilder.Diff(string.Join('\n', before), string.Join('\n', after), ignoreWhiteSpace: false, ignoreCase: false);
+        return [.. model.Lines.Select(line => line.Type switch
         {
-            for (var j = after.Count - 1; j >= 0; j--)
-            {
-                common[i, j] = before[i] == after[j] ? common[i + 1, j + 1] + 1 : Math.Max(common[i + 1, j], common[i, j + 1]);
-            }
-        }
-
-        var lines = new List<string>(before.Count + after.Count);
-        int b = 0, a = 0;
-        while (b < before.Count || a < after.Count)
-        {
-            if (b < before.Count && a < after.Count && before[b] == after[a])
-            {
-                lines.Add("  " + before[b++]);
-                a++;
-            }
-            else if (b < before.Count && (a == after.Count || common[b + 1, a] >= common[b, a + 1]))
-            {
-                lines.Add("- " + before[b++]);
-            }
-            else
-            {
-                lines.Add("+ " + after[a++]);
-            }
-        }
-
-        return lines;
+            ChangeType.Deleted => "- ",
+            ChangeType.Inserted => "+ ",
+            _ => "  ",
+        } + line.Text)];
     }
 }
