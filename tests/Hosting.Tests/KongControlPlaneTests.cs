@@ -1,4 +1,7 @@
+using KonnectAspire.TestSupport;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KonnectAspire.Hosting.Tests;
 
@@ -52,13 +55,28 @@ public sealed class KongControlPlaneTests : IDisposable
         Assert.Equal("status", controlPlane.StatusEndpoint.EndpointName);
     }
 
-    [Fact]
-    public void Control_plane_is_healthy_when_status_ready_answers_on_the_status_endpoint()
+    [Theory]
+    [InlineData(200, HealthStatus.Healthy)]
+    [InlineData(503, HealthStatus.Unhealthy)]
+    public async Task Control_plane_health_is_what_status_ready_answers_on_the_status_endpoint(int status, HealthStatus expected)
     {
+        var paths = new List<string>();
+        await using var kongStatus = await LoopbackServer.StartAsync(app => app.Run(context =>
+        {
+            paths.Add(context.Request.Path);
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }));
         var controlPlane = _host.Builder.AddKongControlPlane("kong").Resource;
-
+        var endpoint = controlPlane.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == controlPlane.StatusEndpoint.EndpointName);
+        endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, "127.0.0.1", kongStatus.BaseAddress.Port);
         var check = Assert.Single(controlPlane.Annotations.OfType<HealthCheckAnnotation>());
-        Assert.Equal("kong_status_/status/ready_200_check", check.Key);
+
+        var report = await _host.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(registration => registration.Name == check.Key);
+
+        Assert.Equal(expected, report.Entries[check.Key].Status);
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.Equal("/status/ready", path));
     }
 
     [Fact]
