@@ -123,8 +123,12 @@ public static class EksEnvironmentBuilderExtensions
     /// <param name="builder">The environment's builder.</param>
     /// <param name="registry">The registry host, e.g. <c>123456789012.dkr.ecr.us-east-2.amazonaws.com</c>.</param>
     /// <param name="tag">The tag, or null to keep the current one.</param>
+    /// <param name="push">
+    /// Whether publishing builds each project's image with <c>dotnet publish -t:PublishContainer</c> (no Docker) and pushes
+    /// it there, naming it in the manifests by tag and digest (<see cref="EksEnvironmentOptions.PushImages"/>).
+    /// </param>
     /// <returns>The environment's builder.</returns>
-    public static IResourceBuilder<EksEnvironmentResource> WithProjectImages(this IResourceBuilder<EksEnvironmentResource> builder, string registry, string? tag = null)
+    public static IResourceBuilder<EksEnvironmentResource> WithProjectImages(this IResourceBuilder<EksEnvironmentResource> builder, string registry, string? tag = null, bool push = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(registry);
@@ -133,6 +137,7 @@ public static class EksEnvironmentBuilderExtensions
         {
             options.ImageRegistry = registry;
             options.ImageTag = tag ?? options.ImageTag;
+            options.PushImages = push || options.PushImages;
         });
     }
 }

@@ -28,6 +28,24 @@ public sealed class EksEnvironmentOptions
     public string ImageTag { get; set; } = PlaceholderImageTag;
 
     /// <summary>
+    /// Whether publishing builds every project's image with the .NET SDK's container support
+    /// (<c>dotnet publish -t:PublishContainer</c>, no Docker daemon) and pushes it to <see cref="ImageRegistry"/> as
+    /// <c>&lt;resource&gt;:&lt;ImageTag&gt;</c>; the manifests then name the pushed image by tag and digest. Registry
+    /// credentials come from the usual Docker configuration (<c>~/.docker/config.json</c>, e.g. ECR's
+    /// <c>docker-credential-ecr-login</c> helper). Default false; configuration key <c>Publish:&lt;env&gt;:PushImages</c>.
+    /// </summary>
+    public bool PushImages { get; set; }
+
+    /// <summary>
+    /// The base image pushed project images are built on (<c>ContainerBaseImage</c>); null (the default) keeps the
+    /// SDK's choice or the project's own setting. Configuration key <c>Publish:&lt;env&gt;:BaseImage</c>.
+    /// </summary>
+    public string? BaseImage { get; set; }
+
+    /// <summary>How long building and pushing one project image may take before publishing fails. Default 10 minutes.</summary>
+    public TimeSpan ImagePushTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
     /// The Konnect API host (or https URL) the Kong Operator talks to, e.g. <c>eu.api.konghq.com</c>. Null (the default)
     /// takes the region of the model's Konnect control plane, as the run uses it (<c>AddKonnectControlPlane</c>'s
     /// region or <c>Konnect:Region</c>), and <c>us.api.konghq.com</c> when the model has none; set it only to override.

@@ -26,6 +26,28 @@ internal static partial class EksModelReader
         var section = configuration.GetSection($"Publish:{environment.Name}");
         options.ImageRegistry = section["ImageRegistry"] ?? options.ImageRegistry;
         options.ImageTag = section["ImageTag"] ?? options.ImageTag;
+        options.BaseImage = section["BaseImage"] ?? options.BaseImage;
+        if (section["PushImages"] is { Length: > 0 } pushImages)
+        {
+            options.PushImages = bool.TryParse(pushImages, out var push) ? push : options.PushImages;
+            if (!bool.TryParse(pushImages, out _))
+            {
+                problems.Add($"Publish:{environment.Name}:PushImages is '{pushImages}'; use true or false.");
+            }
+        }
+
+        if (options.PushImages)
+        {
+            if (options.ImageRegistry == EksEnvironmentOptions.PlaceholderImageRegistry)
+            {
+                problems.Add($"EKS environment '{environment.Name}' pushes project images but has no registry: set Publish:{environment.Name}:ImageRegistry (e.g. 123456789012.dkr.ecr.us-east-2.amazonaws.com) or call WithProjectImages(registry, tag, push: true).");
+            }
+
+            if (options.ImageTag == EksEnvironmentOptions.PlaceholderImageTag)
+            {
+                problems.Add($"EKS environment '{environment.Name}' pushes project images but has no tag: set Publish:{environment.Name}:ImageTag (e.g. a build number or commit) or give WithProjectImages a tag.");
+            }
+        }
         if (section["OtlpEndpoint"] is { Length: > 0 } otlpEndpoint)
         {
             options.OtlpEndpoint = Uri.TryCreate(otlpEndpoint, UriKind.Absolute, out var parsed) ? parsed : null;
@@ -230,6 +252,10 @@ internal static partial class EksModelReader
         {
             Name = name,
             Image = image,
+            // Only a project whose image is the environment's (nothing configured for it by name or in C#) is built here.
+            ProjectPath = resource is ProjectResource project && section[$"Images:{resource.Name}"] is not { Length: > 0 } && options.ImageRegistry is null && options.ImageRepository is null && options.ImageTag is null
+                ? project.GetProjectMetadata().ProjectPath
+                : null,
             Replicas = options.Replicas ?? resource.GetReplicaCount(),
             Ports = services.PortsOf(resource),
             Environment = mappedEnvironment,

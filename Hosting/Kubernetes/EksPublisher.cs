@@ -45,6 +45,8 @@ internal static class EksPublisher
             throw new DistributedApplicationException(Describe(environment, problems));
         }
 
+        // Images are pushed only once the model is known to be right, and before any file is written.
+        model = await ProjectImagePusher.PushAsync(model, environment.Name, context.Logger, context.CancellationToken).ConfigureAwait(false);
         var files = EksManifestBuilder.Build(model).ToList();
         problems.AddRange(ManifestNameCheck.Problems(files));
         if (problems.Count > 0)

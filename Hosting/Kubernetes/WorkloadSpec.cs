@@ -10,6 +10,9 @@ internal sealed record WorkloadSpec
 
     public required string Image { get; init; }
 
+    /// <summary>The project file whose image publishing builds and pushes, when the environment pushes images; else null.</summary>
+    public string? ProjectPath { get; init; }
+
     public int Replicas { get; init; } = 1;
 
     public IReadOnlyList<WorkloadPort> Ports { get; init; } = [];
