@@ -39,6 +39,10 @@ public static class KongAiGatewayBuilderExtensions
     /// The largest request body in bytes (ai-proxy's <c>max_request_body_size</c>; the data planes' client body buffer
     /// grows to match); 1 MiB when null, 1 byte to 64 MiB.
     /// </param>
+    /// <param name="maxTokens">
+    /// The most tokens an answer may have when a request names no <c>max_tokens</c>; 4096 when null
+    /// (<see cref="LlmModel.DefaultMaxTokens"/>), where Kong alone would cut answers at 256.
+    /// </param>
     /// <returns>The control plane builder.</returns>
     /// <exception cref="ArgumentException">Unknown provider, missing model, Bedrock without a region, no way or two ways to serve the route.</exception>
     /// <remarks>
@@ -64,7 +68,8 @@ public static class KongAiGatewayBuilderExtensions
         IResourceBuilder<ParameterResource>? awsSecretAccessKey = null,
         string? awsRegion = null,
         string? name = null,
-        int? maxRequestBodySize = null)
+        int? maxRequestBodySize = null,
+        int? maxTokens = null)
         where T : IKongControlPlaneResource
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -78,7 +83,12 @@ public static class KongAiGatewayBuilderExtensions
                 $"LLM route '{path}': maxRequestBodySize {bodyLimit} is outside 1 to {MaxRequestBodySizeLimit} bytes (every data plane keeps that much of a request in memory); pass a smaller size, or leave it out for 1 MiB.");
         }
 
-        var llmModel = new LlmModel(provider, model) { AwsRegion = awsRegion };
+        if (maxTokens is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxTokens), maxTokens, $"LLM route '{path}': maxTokens {maxTokens} is below 1; pass the longest answer you want in tokens, or leave it out for {LlmModel.DefaultMaxTokens}.");
+        }
+
+        var llmModel = new LlmModel(provider, model) { AwsRegion = awsRegion, MaxTokens = maxTokens ?? LlmModel.DefaultMaxTokens };
         var bedrock = llmModel.Provider == LlmProviders.Bedrock;
         if (bedrock && string.IsNullOrWhiteSpace(awsRegion))
         {

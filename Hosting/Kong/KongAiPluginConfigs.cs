@@ -71,7 +71,7 @@ internal static class KongAiPluginConfigs
         KongPluginConfigContext context,
         CancellationToken cancellationToken)
     {
-        var providerModel = new LlmModel(provider, modelName) { AwsRegion = route.Model.AwsRegion, AnthropicVersion = route.Model.AnthropicVersion };
+        var providerModel = new LlmModel(provider, modelName) { AwsRegion = route.Model.AwsRegion, AnthropicVersion = route.Model.AnthropicVersion, MaxTokens = route.Model.MaxTokens };
         if (route.StandIn is { } standIn)
         {
             // The stand-in is the upstream of the route's Kong service, so its address is the one that service gets.

@@ -60,7 +60,7 @@ public sealed class KongAiGatewayTests : IDisposable
         Assert.DoesNotContain(_host.Builder.Resources, resource => resource is ParameterResource);
         var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
         Assert.Equal(
-            """{"route_type":"llm/v1/chat","max_request_body_size":1048576,"model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in.dev.internal:8080/v1/chat/completions"}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer konnectaspire-stand-in"}}""",
+            """{"route_type":"llm/v1/chat","max_request_body_size":1048576,"model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in.dev.internal:8080/v1/chat/completions","max_tokens":4096}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer konnectaspire-stand-in"}}""",
             config.ToJsonString());
     }
 
@@ -96,6 +96,29 @@ public sealed class KongAiGatewayTests : IDisposable
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), maxRequestBodySize: limit));
 
         Assert.Contains($"LLM route '/llm': maxRequestBodySize {limit} is outside 1 to 67108864 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("anthropic", null, 4096)]
+    [InlineData("openai", 16000, 16000)]
+    public async Task A_request_without_max_tokens_gets_the_routes_answer_length_not_kongs_256(string provider, int? maxTokens, int expected)
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        controlPlane.WithLlmRoute("/llm", provider, provider == "openai" ? "gpt-4o-mini" : "claude-3-5-haiku-latest", standIn: AddStandIn(), maxTokens: maxTokens);
+
+        var config = await PluginConfig(controlPlane.Resource, "ai-proxy");
+        Assert.Equal(expected, config["model"]!["options"]!["max_tokens"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void An_answer_length_below_1_token_is_refused_naming_the_route()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn(), maxTokens: 0));
+
+        Assert.Contains("LLM route '/llm': maxTokens 0 is below 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

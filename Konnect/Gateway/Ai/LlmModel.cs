@@ -8,6 +8,13 @@ public sealed record LlmModel
     /// <summary>The Anthropic API version Kong sends when none is given; Kong requires one for Anthropic.</summary>
     public const string DefaultAnthropicVersion = "2023-06-01";
 
+    /// <summary>
+    /// The answer length a request gets when it names none: Kong 3.9's ai-proxy otherwise fills in its own default of
+    /// 256 tokens (<c>model.options.max_tokens</c>), which cuts ordinary answers short. 4096 fits every current chat
+    /// model's output limit, Claude 3's included.
+    /// </summary>
+    public const int DefaultMaxTokens = 4096;
+
     /// <summary>Creates a model reference, checking the provider and that a model name is given.</summary>
     /// <param name="provider">One of <see cref="LlmProviders.All"/>, in any case.</param>
     /// <param name="name">The provider's model name, e.g. <c>gpt-4o-mini</c> or <c>anthropic.claude-3-haiku-20240307-v1:0</c>.</param>
@@ -42,11 +49,24 @@ public sealed record LlmModel
     /// <summary>The Anthropic API version (Anthropic only).</summary>
     public string AnthropicVersion { get; init; } = DefaultAnthropicVersion;
 
+    /// <summary>
+    /// The most tokens an answer may have when the request names no <c>max_tokens</c> (ai-proxy's
+    /// <c>model.options.max_tokens</c>; a request's own value wins). Default <see cref="DefaultMaxTokens"/>.
+    /// </summary>
+    public int MaxTokens { get; init; } = DefaultMaxTokens;
+
     /// <summary>The <c>model</c> record of the <c>ai-proxy</c> plugin.</summary>
     /// <returns>provider, name and the options this provider needs.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxTokens"/> is below 1.</exception>
     public JsonObject ToAiProxyJson()
     {
+        if (MaxTokens < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxTokens), MaxTokens, $"The answer length of model '{Name}' must be at least 1 token; leave it out for {DefaultMaxTokens}.");
+        }
+
         var options = CommonOptions();
+        options["max_tokens"] = MaxTokens;
         switch (Provider)
         {
             case LlmProviders.Anthropic:

@@ -50,7 +50,7 @@ public class AiPluginConfigContractTests
         var config = ProxyCases["openai via the stand-in"].ToJson();
 
         Assert.Equal(
-            """{"route_type":"llm/v1/chat","max_request_body_size":1048576,"model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in:8080/v1/chat/completions"}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer stand-in"}}""",
+            """{"route_type":"llm/v1/chat","max_request_body_size":1048576,"model":{"provider":"openai","name":"gpt-4o-mini","options":{"upstream_url":"http://llm-stand-in:8080/v1/chat/completions","max_tokens":4096}},"logging":{"log_statistics":true,"log_payloads":false},"auth":{"header_name":"Authorization","header_value":"Bearer stand-in"}}""",
             config.ToJsonString());
     }
 
