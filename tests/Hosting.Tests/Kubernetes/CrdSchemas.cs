@@ -1,7 +1,7 @@
-using KonnectAspire.Konnect.Yaml;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
+using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 

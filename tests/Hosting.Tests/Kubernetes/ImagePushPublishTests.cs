@@ -3,6 +3,7 @@ using Aspire.Hosting.Testing;
 using KonnectAspire.TestSupport.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 
@@ -27,7 +28,7 @@ public sealed class ImagePushPublishTests : IDisposable
         await using var registry = await FakeOciRegistry.StartAsync();
         // The SDK speaks plain HTTP only to registries it is told are insecure; a real registry (ECR) is HTTPS.
         Environment.SetEnvironmentVariable("DOTNET_CONTAINER_INSECURE_REGISTRIES", registry.Host);
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var builder = CreatePublishBuilder();
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         builder.AddEksEnvironment("eks")
@@ -46,13 +47,13 @@ public sealed class ImagePushPublishTests : IDisposable
         var deployment = PublishedDocument.From(Files()).Single(d => d.Kind == "Deployment" && d.Name == "orders-api");
         var image = deployment.Node["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
         Assert.Equal($"{registry.Host}/orders-api:build-42@{pushed.Digest}", image);
-        Assert.Contains(logs.Messages, m => m.Contains($"pushed {registry.Host}/orders-api:build-42@{pushed.Digest}", StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => $"{m.Message} {m.Exception?.Message}".Contains($"pushed {registry.Host}/orders-api:build-42@{pushed.Digest}", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Pushing_without_a_registry_or_tag_stops_the_publish_before_anything_is_built_or_written()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var builder = CreatePublishBuilder("Publish:eks:PushImages=true");
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         builder.AddEksEnvironment("eks");
@@ -65,8 +66,8 @@ public sealed class ImagePushPublishTests : IDisposable
 
         Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
         Assert.False(Directory.Exists(Path.Combine(_project, "bin")), "nothing was built");
-        Assert.Contains(logs.Messages, m => m.Contains("pushes project images but has no registry: set Publish:eks:ImageRegistry", StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains("pushes project images but has no tag: set Publish:eks:ImageTag", StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => $"{m.Message} {m.Exception?.Message}".Contains("pushes project images but has no registry: set Publish:eks:ImageRegistry", StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => $"{m.Message} {m.Exception?.Message}".Contains("pushes project images but has no tag: set Publish:eks:ImageTag", StringComparison.Ordinal));
     }
 
     [Fact]

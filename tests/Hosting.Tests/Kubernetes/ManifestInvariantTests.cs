@@ -1,7 +1,7 @@
-using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Kong.Kubernetes;
+using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 

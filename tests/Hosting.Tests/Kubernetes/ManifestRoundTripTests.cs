@@ -1,6 +1,6 @@
-using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
 using k8s;
+using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 

@@ -2,6 +2,7 @@ using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 
@@ -65,7 +66,7 @@ public sealed class PublishModeTests : IDisposable
     [Fact]
     public async Task Bad_input_stops_the_publish_before_any_file_is_written()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var builder = CreatePublishBuilder();
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         builder.AddEksEnvironment("eks").WithNamespace("Not_A_Label");
@@ -77,7 +78,7 @@ public sealed class PublishModeTests : IDisposable
         }
 
         Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
-        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains("Namespace 'Not_A_Label' is not a DNS label", StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => m.Level == LogLevel.Error && $"{m.Message} {m.Exception?.Message}".Contains("Namespace 'Not_A_Label' is not a DNS label", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -85,7 +86,7 @@ public sealed class PublishModeTests : IDisposable
     [InlineData(EksDataPlaneFlavor.KongOperator)]
     public async Task A_resource_name_too_long_for_a_Kubernetes_object_stops_the_publish_naming_the_object(EksDataPlaneFlavor flavor)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var builder = CreatePublishBuilder();
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
@@ -98,9 +99,9 @@ public sealed class PublishModeTests : IDisposable
         }
 
         Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
-        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal)
-            && m.Contains($"Service '{longName}-proxy'", StringComparison.Ordinal)
-            && m.Contains("must be a DNS-1035 label", StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => m.Level == LogLevel.Error
+            && $"{m.Message} {m.Exception?.Message}".Contains($"Service '{longName}-proxy'", StringComparison.Ordinal)
+            && $"{m.Message} {m.Exception?.Message}".Contains("must be a DNS-1035 label", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -141,7 +142,7 @@ public sealed class PublishModeTests : IDisposable
     [InlineData(" ", "KonnectServerUrl is empty")]
     public async Task A_Konnect_server_URL_the_operator_refuses_stops_the_publish(string serverUrl, string message)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLoggerProvider();
         using var builder = CreatePublishBuilder();
         builder.Services.AddSingleton<ILoggerProvider>(logs);
         builder.AddEksEnvironment("eks").WithEksOptions(o => o.KonnectServerUrl = serverUrl);
@@ -153,7 +154,7 @@ public sealed class PublishModeTests : IDisposable
         }
 
         Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
-        Assert.Contains(logs.Messages, m => m.StartsWith("Error", StringComparison.Ordinal) && m.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(logs.Collector.GetSnapshot(), m => m.Level == LogLevel.Error && $"{m.Message} {m.Exception?.Message}".Contains(message, StringComparison.Ordinal));
     }
 
     private IReadOnlyList<(string Name, string Content)> Files() =>

@@ -1,5 +1,5 @@
-using KonnectAspire.Konnect.Yaml;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 

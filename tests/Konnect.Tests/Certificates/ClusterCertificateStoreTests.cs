@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using KonnectAspire.Konnect.Certificates;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KonnectAspire.Konnect.Tests.Certificates;
 
@@ -8,7 +9,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "konnectaspire-cert-tests", Guid.NewGuid().ToString("N"));
-    private readonly FixedTimeProvider _clock = new(Now);
+    private readonly FakeTimeProvider _clock = new(Now);
 
     public void Dispose()
     {
@@ -35,7 +36,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     public void Later_calls_reuse_the_stored_pair()
     {
         var first = new ClusterCertificateStore(_root, _clock).GetOrCreate("/src/app/AppHost|kong");
-        _clock.Now = Now.AddDays(400);
+        _clock.SetUtcNow(Now.AddDays(400));
 
         var second = new ClusterCertificateStore(_root, _clock).GetOrCreate("/src/app/AppHost|kong");
 
@@ -62,13 +63,13 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     {
         var store = new ClusterCertificateStore(_root, _clock);
         var first = store.GetOrCreate("owner");
-        _clock.Now = first.Certificate.NotAfter.AddDays(-29);
+        _clock.SetUtcNow(first.Certificate.NotAfter.AddDays(-29));
 
         var renewed = store.GetOrCreate("owner");
 
         Assert.Equal(ClusterCertificateOrigin.Renewed, renewed.Origin);
         Assert.NotEqual(first.Certificate.Sha256Fingerprint, renewed.Certificate.Sha256Fingerprint);
-        Assert.Equal(_clock.Now.AddDays(1095), renewed.Certificate.NotAfter);
+        Assert.Equal(_clock.GetUtcNow().AddDays(1095), renewed.Certificate.NotAfter);
         Assert.Equal(renewed.Certificate.CertificatePem, File.ReadAllText(Path.Combine(renewed.Directory, "cluster.crt")));
     }
 
@@ -77,7 +78,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     {
         var store = new ClusterCertificateStore(_root, _clock);
         var first = store.GetOrCreate("owner");
-        _clock.Now = first.Certificate.NotAfter.AddDays(-31);
+        _clock.SetUtcNow(first.Certificate.NotAfter.AddDays(-31));
 
         Assert.Equal(ClusterCertificateOrigin.Reused, store.GetOrCreate("owner").Origin);
     }
@@ -87,7 +88,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     {
         var store = new ClusterCertificateStore(_root, _clock);
         store.GetOrCreate("owner");
-        _clock.Now = Now.AddYears(5);
+        _clock.SetUtcNow(Now.AddYears(5));
 
         Assert.Equal(ClusterCertificateOrigin.Renewed, store.GetOrCreate("owner").Origin);
     }
