@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong;
 using KonnectAspire.Konnect.Gateway.Ai;
+using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Hosting.Tests;
 
@@ -289,18 +290,18 @@ public sealed class KongAiGatewayTests : IDisposable
     [Fact]
     public async Task Sync_puts_the_ai_proxy_plugin_on_the_llm_route()
     {
-        await using var admin = new FakeKongAdminApi();
+        await using var admin = await FakeKongAdminApi.StartAsync();
         var controlPlane = _host.Builder.AddKongControlPlane("kong").WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: AddStandIn());
         var adminEndpoint = controlPlane.Resource.Annotations.OfType<EndpointAnnotation>().Single(endpoint => endpoint.Name == "admin");
-        adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", admin.Port);
+        adminEndpoint.AllocatedEndpoint = new AllocatedEndpoint(adminEndpoint, "127.0.0.1", admin.Address.Port);
 
         await KongGatewayConfigSync.SyncAsync(controlPlane.Resource, _host.App.Services, CancellationToken.None);
 
         var puts = admin.Requests.Where(request => request.Method == "PUT").ToList();
         Assert.Equal(["services", "routes", "plugins"], puts.Select(request => request.Path.Split('/')[1]));
-        Assert.Equal("llm-stand-in.dev.internal", (string?)puts[0].Body!["host"]);
-        Assert.Equal("ai-proxy", (string?)puts[2].Body!["name"]);
-        Assert.Equal("http://llm-stand-in.dev.internal:8080/v1/chat/completions", (string?)puts[2].Body!["config"]!["model"]!["options"]!["upstream_url"]);
+        Assert.Equal("llm-stand-in.dev.internal", (string?)puts[0].Json["host"]);
+        Assert.Equal("ai-proxy", (string?)puts[2].Json["name"]);
+        Assert.Equal("http://llm-stand-in.dev.internal:8080/v1/chat/completions", (string?)puts[2].Json["config"]!["model"]!["options"]!["upstream_url"]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.Kong;
+using KonnectAspire.TestSupport.Kong;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KonnectAspire.Hosting.Tests;
@@ -49,8 +50,8 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task First_run_says_what_it_created_and_shows_the_counts_time_and_Kong_version()
     {
-        await using var admin = new FakeKongAdminApi();
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
+        await using var admin = await FakeKongAdminApi.StartAsync();
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).Resource;
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
         var result = await _host.App.ResourceCommands.ExecuteCommandAsync(controlPlane, KongGatewaySyncCommand.Name);
@@ -67,8 +68,8 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task Second_run_with_nothing_changed_says_no_changes_and_sends_nothing()
     {
-        await using var admin = new FakeKongAdminApi();
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
+        await using var admin = await FakeKongAdminApi.StartAsync();
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).Resource;
         await _host.App.ResourceCommands.ExecuteCommandAsync(controlPlane, KongGatewaySyncCommand.Name);
         var sentBefore = Writes(admin);
 
@@ -82,14 +83,14 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task A_run_after_the_decK_file_changed_reads_it_again_and_names_what_it_added()
     {
-        await using var admin = new FakeKongAdminApi();
+        await using var admin = await FakeKongAdminApi.StartAsync();
         var deckFile = Path.Combine(_host.ProjectDirectory, "kong.yaml");
         Directory.CreateDirectory(_host.ProjectDirectory);
         await File.WriteAllTextAsync(deckFile, """
             _format_version: "3.0"
             services: []
             """);
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).WithDeclarativeConfig("kong.yaml").Resource;
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).WithDeclarativeConfig("kong.yaml").Resource;
         await _host.App.ResourceCommands.ExecuteCommandAsync(controlPlane, KongGatewaySyncCommand.Name);
         await File.WriteAllTextAsync(deckFile, """
             _format_version: "3.0"
@@ -112,11 +113,11 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task A_decK_file_broken_since_start_up_fails_the_command_naming_the_file_before_anything_is_sent()
     {
-        await using var admin = new FakeKongAdminApi();
+        await using var admin = await FakeKongAdminApi.StartAsync();
         var deckFile = Path.Combine(_host.ProjectDirectory, "kong.yaml");
         Directory.CreateDirectory(_host.ProjectDirectory);
         await File.WriteAllTextAsync(deckFile, "_format_version: \"3.0\"\n");
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).WithDeclarativeConfig("kong.yaml").Resource;
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).WithDeclarativeConfig("kong.yaml").Resource;
         await File.WriteAllTextAsync(deckFile, "_format_version: \"1.1\"\n");
 
         var result = await _host.App.ResourceCommands.ExecuteCommandAsync(controlPlane, KongGatewaySyncCommand.Name);
@@ -130,8 +131,9 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task A_run_Kong_refuses_fails_with_Kongs_reason_naming_the_entity()
     {
-        await using var admin = new FakeKongAdminApi(refusedCollection: "plugins");
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
+        await using var admin = await FakeKongAdminApi.StartAsync();
+        admin.RefusedCollection = "plugins";
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).Resource;
 
         var result = await _host.App.ResourceCommands.ExecuteCommandAsync(controlPlane, KongGatewaySyncCommand.Name);
 
@@ -145,8 +147,9 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
     [Fact]
     public async Task The_sync_on_ready_shows_a_refusal_and_the_running_Kong_version_on_the_control_plane_without_throwing()
     {
-        await using var admin = new FakeKongAdminApi(refusedCollection: "plugins");
-        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Port).Resource;
+        await using var admin = await FakeKongAdminApi.StartAsync();
+        admin.RefusedCollection = "plugins";
+        var controlPlane = _host.AddControlPlaneWithOrdersRoute(admin.Address.Port).Resource;
 
         await KongGatewayConfigSync.SyncWhenReadyAsync(controlPlane, new ResourceReadyEvent(controlPlane, _host.App.Services), CancellationToken.None);
 
@@ -160,11 +163,5 @@ public sealed class KongGatewaySyncCommandTests : IDisposable
         return state.Snapshot.Properties.ToDictionary(property => property.Name, property => property.Value);
     }
 
-    private static int Writes(FakeKongAdminApi admin)
-    {
-        lock (admin.Requests)
-        {
-            return admin.Requests.Count(request => request.Method is "PUT" or "DELETE");
-        }
-    }
+    private static int Writes(FakeKongAdminApi admin) => admin.Changes.Count;
 }

@@ -1,3 +1,4 @@
+using KonnectAspire.TestSupport.Kong;
 namespace KonnectAspire.Konnect.Tests.Admin;
 
 /// <summary>Base for tests that talk to a fresh <see cref="FakeKongAdminApi"/> per test.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Konnect.Tests.Admin;
 

@@ -22,7 +22,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     private readonly Dictionary<string, JsonObject> _objects = new(StringComparer.Ordinal);
     private readonly List<(long Version, string Collection, string Type, JsonObject Object)> _events = [];
     private readonly List<(string Collection, Channel<(string Type, JsonObject Object)> Channel)> _watchers = [];
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<KubernetesApiRequest> _requests = [];
     private readonly List<(string PathPart, Func<Task> Action)> _watchHooks = [];
     private readonly HashSet<string> _heldDeletions = new(StringComparer.Ordinal);
     private long _resourceVersion = 100;
@@ -32,11 +32,11 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     public bool RejectCredentials { get; set; }
 
     /// <summary>Answers a request before the store does: return a status code and message to refuse it.</summary>
-    public Func<RecordedRequest, (HttpStatusCode Status, string Reason, string Message)?>? Refuse { get; set; }
+    public Func<KubernetesApiRequest, (HttpStatusCode Status, string Reason, string Message)?>? Refuse { get; set; }
 
     public Uri BaseAddress => _http.BaseAddress;
 
-    public IReadOnlyList<RecordedRequest> Requests
+    public IReadOnlyList<KubernetesApiRequest> Requests
     {
         get
         {
@@ -130,7 +130,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     {
         var request = context.Request;
         var body = request.ContentLength is > 0 || request.Method == "PATCH" ? await new StreamReader(request.Body).ReadToEndAsync() : "";
-        var recorded = new RecordedRequest(request.Method, Normalize(request.Path.Value ?? ""), request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), request.ContentType, body);
+        var recorded = new KubernetesApiRequest(request.Method, Normalize(request.Path.Value ?? ""), request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), request.ContentType, body);
         lock (_gate)
         {
             _requests.Add(recorded);
@@ -247,7 +247,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
         };
     }
 
-    private async Task ApplyAsync(HttpContext context, RecordedRequest recorded, string path, string body)
+    private async Task ApplyAsync(HttpContext context, KubernetesApiRequest recorded, string path, string body)
     {
         if (recorded.ContentType != "application/apply-patch+yaml")
         {
@@ -284,7 +284,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
         await JsonAsync(context, result, created ? HttpStatusCode.Created : HttpStatusCode.OK);
     }
 
-    private async Task ListAsync(HttpContext context, string collection, RecordedRequest recorded)
+    private async Task ListAsync(HttpContext context, string collection, KubernetesApiRequest recorded)
     {
         JsonObject list;
         lock (_gate)
@@ -301,7 +301,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
         await JsonAsync(context, list);
     }
 
-    private async Task WatchAsync(HttpContext context, string collection, RecordedRequest recorded)
+    private async Task WatchAsync(HttpContext context, string collection, KubernetesApiRequest recorded)
     {
         var channel = Channel.CreateUnbounded<(string Type, JsonObject Object)>();
         var from = long.TryParse(recorded.Query.GetValueOrDefault("resourceVersion"), out var version) ? version : 0;
@@ -416,7 +416,7 @@ internal sealed class FakeKubernetesApiServer : IAsyncDisposable
     private static bool InCollection(string path, string collection) =>
         path.StartsWith(collection + "/", StringComparison.Ordinal) && !path[(collection.Length + 1)..].Contains('/', StringComparison.Ordinal);
 
-    private static bool Matches(JsonObject item, RecordedRequest recorded)
+    private static bool Matches(JsonObject item, KubernetesApiRequest recorded)
     {
         var field = recorded.Query.GetValueOrDefault("fieldSelector");
         if (field is not null && field.StartsWith("metadata.name=", StringComparison.Ordinal)

@@ -1,7 +1,7 @@
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
 /// <summary>A request the fake API server received: method, path (no leading slash), query, content type and body.</summary>
-internal sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string Body)
+internal sealed record KubernetesApiRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string Body)
 {
     public bool IsWatch => Query.GetValueOrDefault("watch") == "true";
 

@@ -6,14 +6,15 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KonnectAspire.Konnect.Tests.Admin;
+namespace KonnectAspire.TestSupport.Kong;
 
 /// <summary>
 /// A small stand-in for the Kong 3.9 Admin API on loopback: services, routes and plugins in memory, tag filters,
 /// offset pages with <c>next</c>, Kong's error bodies for the checks the tests need, and defaults Kong would fill.
-/// Every request is recorded.
+/// Every request is recorded. <c>GET /</c> answers with <see cref="Version"/>, and PUTs to <see cref="RefusedCollection"/>
+/// are refused the way Kong refuses a schema violation.
 /// </summary>
-internal sealed class FakeKongAdminApi : IAsyncDisposable
+public sealed class FakeKongAdminApi : IAsyncDisposable
 {
     private static readonly string[] Collections = ["services", "routes", "plugins"];
 
@@ -24,6 +25,12 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
     private long _clock = 1_700_000_000;
 
     private FakeKongAdminApi(WebApplication app) => _app = app;
+
+    /// <summary>The Kong version <c>GET /</c> reports.</summary>
+    public const string Version = "3.9.1";
+
+    /// <summary>A collection (services, routes or plugins) whose every PUT Kong refuses with a schema violation.</summary>
+    public string? RefusedCollection { get; set; }
 
     /// <summary>The largest page the fake answers with, whatever <c>size</c> asks for.</summary>
     public int PageSize { get; set; } = 100;
@@ -74,6 +81,7 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
             await next(context);
         });
         app.UseRouting();
+        app.MapGet("/", () => Results.Json(new JsonObject { ["version"] = Version, ["tagline"] = "Welcome to kong" }));
         app.MapGet("/{collection}", fake.List);
         app.MapPut("/{collection}/{id:guid}", fake.PutAsync);
         app.MapDelete("/{collection}/{id:guid}", fake.Delete);
@@ -169,6 +177,9 @@ internal sealed class FakeKongAdminApi : IAsyncDisposable
 
     private IResult? Refusal(string collection, Guid id, JsonObject entity)
     {
+        if (collection == RefusedCollection)
+            return KongError(HttpStatusCode.BadRequest, "schema violation (config.minute: expected a number)");
+
         var name = entity["name"]?.GetValue<string>();
         if (collection != "plugins" && name is not null &&
             _entities[collection].Any(other => other["name"]?.GetValue<string>() == name && other["id"]?.GetValue<string>() != id.ToString()))
