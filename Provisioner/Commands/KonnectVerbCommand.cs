@@ -159,39 +159,6 @@ internal abstract class KonnectVerbCommand : Command
         }
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ExecuteAsync(parseResult, cancellationToken);
-        }
-        catch (CommandFailedException ex)
-        {
-            return Fail(ex.ExitCode, ex.Message);
-        }
-        catch (KonnectApiException ex)
-        {
-            return Fail((int?)ex.StatusCode switch
-            {
-                401 or 403 => ExitCodes.KonnectAccessDenied,
-                404 => ExitCodes.NotFound,
-                409 => ExitCodes.Conflict,
-                _ => ExitCodes.KonnectUnavailable,
-            }, ex.Message);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return Fail(ExitCodes.Cancelled, "Interrupted. Run the same command again: it picks up where this run stopped.");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Fail(ExitCodes.Failure, $"{ex.Message} Check that the output folder is writable, then run again.");
-        }
-    }
-
-    private int Fail(int exitCode, string message)
-    {
-        new CommandOutput(Console, Context.ErrorConsole).Error(message);
-        return exitCode;
-    }
+    private Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+        => new VerbPipeline(new CommandOutput(Console, Context.ErrorConsole)).RunAsync(token => ExecuteAsync(parseResult, token), cancellationToken);
 }

@@ -2,20 +2,22 @@ using KonnectAspire.Provisioner.Cli;
 namespace KonnectAspire.Provisioner.Kubernetes;
 
 /// <summary>
-/// The frame every cluster verb runs in: one deadline (--timeout) for the whole run, and each way of failing turned
-/// into its message and exit code. A <see cref="CommandFailedException"/> is already worded for the user.
+/// The cluster verbs' run: the shared <see cref="VerbPipeline"/> with one deadline (--timeout) for the whole run, the
+/// activity it waits for named when that passes, secrets blanked out of every message, and the Kubernetes API's failures.
 /// </summary>
-internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
+internal sealed class KubernetesVerb(CommandOutput output) : VerbPipeline(output)
 {
     private string _activity = "the cluster";
-
-    public CommandOutput Output { get; } = output;
 
     /// <summary>Runs a verb's body with a console of its context and a deadline of <paramref name="timeout"/>.</summary>
     public static Task<int> RunAsync(ProvisionerContext context, TimeSpan timeout, Func<KubernetesVerb, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var verb = new KubernetesVerb(new CommandOutput(context.Console, context.ErrorConsole), timeout);
+        var verb = new KubernetesVerb(new CommandOutput(context.Console, context.ErrorConsole))
+        {
+            Timeout = timeout,
+            CancelledMessage = "Cancelled. Run the same command again to finish: applying converges.",
+        };
         return verb.RunAsync(token => body(verb, token), cancellationToken);
     }
 
@@ -25,39 +27,16 @@ internal sealed class KubernetesVerb(CommandOutput output, TimeSpan timeout)
     /// <summary>What the run is doing now, named in the timeout message.</summary>
     public void Doing(string activity) => _activity = activity;
 
-    public async Task<int> RunAsync(Func<CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    protected override (int ExitCode, string Message)? Describe(Exception exception) => exception switch
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            return await body(linked.Token).ConfigureAwait(false);
-        }
-        catch (CommandFailedException e)
-        {
-            Output.Error(Redactor.Redact(e.Message));
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            Output.Error($"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
-                + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.");
-            return ExitCodes.Timeout;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Output.Error("Cancelled. Run the same command again to finish: applying converges.");
-            return ExitCodes.Cancelled;
-        }
-        catch (KubernetesApiException e)
-        {
-            Output.Error($"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {Redactor.Redact(e.Message)}");
-            return ExitCodes.Failure;
-        }
-        catch (HttpRequestException e)
-        {
-            Output.Error($"Lost the connection to the Kubernetes API: {e.Message}. Run the command again.");
-            return ExitCodes.PreconditionFailed;
-        }
-    }
+        KubernetesApiException e => (ExitCodes.Failure, $"The Kubernetes API answered {(int)e.StatusCode} {e.Reason}: {e.Message}"),
+        HttpRequestException e => (ExitCodes.PreconditionFailed, $"Lost the connection to the Kubernetes API: {e.Message}. Run the command again."),
+        _ => null,
+    };
+
+    protected override string TimedOut(TimeSpan timeout) =>
+        $"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
+        + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.";
+
+    protected override string Redact(string text) => Redactor.Redact(text);
 }
