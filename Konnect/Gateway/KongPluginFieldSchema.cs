@@ -17,7 +17,11 @@ public sealed class KongPluginFieldSchema
 
     private KongPluginFieldSchema(Dictionary<string, Field> fields) => _fields = fields;
 
-    /// <summary>The schema of <paramref name="pluginName"/> that the project carries, or null: <c>opentelemetry</c> (Kong 3.9.3).</summary>
+    /// <summary>
+    /// The schema of <paramref name="pluginName"/> that the project carries, or null: <c>opentelemetry</c> (Kong 3.9.3),
+    /// <c>ai-proxy</c> (3.9, and 3.10's additions marked as not open source), <c>ai-rate-limiting-advanced</c> and
+    /// <c>ai-semantic-cache</c> (Kong Enterprise 3.10).
+    /// </summary>
     /// <param name="pluginName">The plugin's name.</param>
     /// <returns>The schema, or null when the project has none for that plugin.</returns>
     public static KongPluginFieldSchema? For(string pluginName)
@@ -119,6 +123,35 @@ public sealed class KongPluginFieldSchema
                 }
 
                 break;
+            case "array<object>":
+                if (value is not JsonArray items || items.Any(item => item is not JsonObject))
+                {
+                    problems.Add($"{path}: expected an array of objects, got {value.ToJsonString()}");
+                    return;
+                }
+
+                foreach (var item in items.Cast<JsonObject>())
+                {
+                    foreach (var (name, child) in item)
+                    {
+                        CheckField($"{path}[].{name}", child, openSourceOnly, problems);
+                    }
+                }
+
+                break;
+            case "array<number>" or "array<integer>":
+                if (value is not JsonArray numbers || numbers.Any(item => item?.GetValueKind() != JsonValueKind.Number))
+                {
+                    problems.Add($"{path}: expected an array of numbers, got {value.ToJsonString()}");
+                    return;
+                }
+
+                foreach (var item in numbers)
+                {
+                    CheckRange(path, Number(item!), field.Allowed, problems);
+                }
+
+                break;
             case "array<string>":
                 if (value is not JsonArray array || array.Any(item => item?.GetValueKind() != JsonValueKind.String))
                 {
@@ -142,13 +175,13 @@ public sealed class KongPluginFieldSchema
                 CheckAllowed(path, value.GetValue<string>(), field.Allowed, problems);
                 break;
             case "integer" or "number":
-                if (value.GetValueKind() != JsonValueKind.Number || (field.Type == "integer" && value.GetValue<double>() % 1 != 0))
+                if (value.GetValueKind() != JsonValueKind.Number || (field.Type == "integer" && Number(value) % 1 != 0))
                 {
                     problems.Add($"{path}: expected {field.Type}, got {value.ToJsonString()}");
                     return;
                 }
 
-                CheckRange(path, value.GetValue<double>(), field.Allowed, problems);
+                CheckRange(path, Number(value), field.Allowed, problems);
                 break;
             case "boolean":
                 if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
@@ -163,6 +196,9 @@ public sealed class KongPluginFieldSchema
         }
     }
 
+    // A number node built in C# holds an int or long, one parsed from JSON a JsonElement; both print as JSON numbers.
+    private static double Number(JsonNode value) => double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+
     private static void CheckAllowed(string path, string value, string allowed, List<string> problems)
     {
         if (allowed.Length > 0 && !allowed.Split('|').Contains(value))
@@ -171,11 +207,18 @@ public sealed class KongPluginFieldSchema
         }
     }
 
+    // "min..max", "min.." or "..max"; an empty side has no bound.
     private static void CheckRange(string path, double value, string allowed, List<string> problems)
     {
         var bounds = allowed.Split("..");
-        if (bounds.Length == 2
-            && (value < double.Parse(bounds[0], CultureInfo.InvariantCulture) || value > double.Parse(bounds[1], CultureInfo.InvariantCulture)))
+        if (bounds.Length != 2)
+        {
+            return;
+        }
+
+        var below = bounds[0].Length > 0 && value < double.Parse(bounds[0], CultureInfo.InvariantCulture);
+        var above = bounds[1].Length > 0 && value > double.Parse(bounds[1], CultureInfo.InvariantCulture);
+        if (below || above)
         {
             problems.Add($"{path}: {value.ToString(CultureInfo.InvariantCulture)} is outside {allowed}");
         }

@@ -137,6 +137,22 @@ public sealed class KongGatewayConfigurationCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_hand_written_ai_proxy_config_with_a_misspelt_field_stops_the_AppHost_naming_it()
+    {
+        _host.Builder.AddKongControlPlane("kong")
+            .WithRoute("/orders", _host.AddOrdersApi(), name: "orders")
+            .WithPlugin("ai-proxy", new JsonObject
+            {
+                ["route_type"] = "llm/v1/chat",
+                ["model"] = new JsonObject { ["provider"] = "openai", ["name"] = "gpt-4o-mini", ["options"] = new JsonObject { ["max_token"] = 512 } },
+            }, route: "orders");
+
+        var error = Assert.Throws<DistributedApplicationException>(() => KongGatewayConfigurationCheck.Check(_host.Model));
+
+        Assert.Contains("Plugin 'ai-proxy' on route 'orders' has a config Kong would refuse: config.model.options.max_token: not a field of the plugin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void On_an_Enterprise_control_plane_the_nearest_names_include_Enterprise_plugins()
     {
         _host.Builder.AddResource(new EnterpriseControlPlane("konnect")).WithPlugin("openid-conect");
