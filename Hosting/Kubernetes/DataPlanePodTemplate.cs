@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aspire.Hosting.Kong.DataPlanes;
 using k8s.Models;
 
 namespace Aspire.Hosting.Kong.Kubernetes;

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong.GatewayConfig;
+using Aspire.Hosting.Kong.Telemetry;
 using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Aspire.Hosting.Kong.Ai;
 using Aspire.Hosting.Kong.Kubernetes.CustomResources;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Kubernetes;

@@ -1,3 +1,4 @@
+using Aspire.Hosting.Kong.Ai;
 using k8s.Models;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Kubernetes;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.Konnect.Gateway.Ai;
 using KonnectAspire.TestSupport.Kong;
 

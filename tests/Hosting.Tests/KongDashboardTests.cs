@@ -1,5 +1,5 @@
 using Aspire.Hosting.Eventing;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KonnectAspire.Hosting.Tests;

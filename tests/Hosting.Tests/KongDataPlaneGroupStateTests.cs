@@ -1,4 +1,4 @@
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.DataPlanes;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KonnectAspire.Hosting.Tests;

@@ -1,4 +1,4 @@
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Hosting.Tests;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.TestSupport.Kong;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,4 +1,5 @@
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 
 namespace KonnectAspire.Hosting.Tests;
 

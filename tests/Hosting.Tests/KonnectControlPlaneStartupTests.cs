@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.ControlPlanes;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Sync;
 using KonnectAspire.TestSupport;

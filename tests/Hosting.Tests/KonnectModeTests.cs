@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.ControlPlanes;
+using Aspire.Hosting.Kong.DataPlanes;
+using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.Konnect.Api;
 
 namespace KonnectAspire.Hosting.Tests;

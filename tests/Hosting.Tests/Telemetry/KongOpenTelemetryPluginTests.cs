@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
+using Aspire.Hosting.Kong.Telemetry;
 using Aspire.Hosting.Lifecycle;
 using KonnectAspire.Konnect.Gateway;
 using Microsoft.Extensions.DependencyInjection;

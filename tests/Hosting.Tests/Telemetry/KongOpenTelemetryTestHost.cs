@@ -1,5 +1,6 @@
 using Aspire.Hosting.Eventing;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
+using Aspire.Hosting.Kong.Telemetry;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Gateway.Ai;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>Turns the routes, plugins and decK files recorded on a control plane into the gateway model.</summary>
 internal static class KongGatewayConfigurationBuilder

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>
 /// Syncs the gateway config recorded on a control plane (a local one through its Admin API, a Konnect one to its core

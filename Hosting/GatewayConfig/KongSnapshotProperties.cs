@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>Sets the dashboard properties this integration shows on its resources.</summary>
 internal static class KongSnapshotProperties

@@ -2,7 +2,7 @@ using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using KonnectAspire.Konnect.Gateway.Ai;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Ai;
 
 /// <summary>
 /// Computes the AI plugin configs of the routes recorded with <c>WithLlmRoute</c>, late: locally with the credential

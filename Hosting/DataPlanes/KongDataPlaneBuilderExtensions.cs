@@ -1,5 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.ControlPlanes;
+using Aspire.Hosting.Kong.DataPlanes;
+using Aspire.Hosting.Kong.GatewayConfig;
+using Aspire.Hosting.Kong.Telemetry;
 using Aspire.Hosting.Lifecycle;
 using Microsoft.Extensions.DependencyInjection;
 

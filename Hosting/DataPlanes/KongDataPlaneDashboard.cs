@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong.ControlPlanes;
+using Aspire.Hosting.Kong.GatewayConfig;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.DataPlanes;
 
 /// <summary>
 /// What data planes show on the dashboard: each instance its <c>proxy</c> URL and <c>/status</c> page; instances and

@@ -1,7 +1,8 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong.GatewayConfig;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.DataPlanes;
 
 /// <summary>Shows on the dashboard how many instances of a data plane group are ready.</summary>
 internal static class KongDataPlaneGroupState

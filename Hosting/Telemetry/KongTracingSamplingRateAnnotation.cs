@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Telemetry;
 
 /// <summary>The share of requests a data plane group traces (kong.conf <c>tracing_sampling_rate</c>).</summary>
 /// <param name="Rate">From 0 (none) to 1 (every request).</param>

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.Ai;
 using KonnectAspire.Konnect.Gateway.Ai;
 
 namespace Aspire.Hosting;

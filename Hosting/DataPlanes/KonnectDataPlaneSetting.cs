@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.DataPlanes;
 
 /// <summary>
 /// One <c>KONG_*</c> setting of a Konnect data plane, known only once the control plane is found in Konnect and the

@@ -1,9 +1,10 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.Konnect.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.ControlPlanes;
 
 /// <summary>
 /// Starts a Konnect control plane resource: finds or creates the control plane in Konnect, pins the data-plane

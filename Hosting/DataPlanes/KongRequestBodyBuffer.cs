@@ -2,7 +2,7 @@ using System.Globalization;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Gateway.Ai;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.DataPlanes;
 
 /// <summary>
 /// How much of a request body a data plane keeps in memory (nginx <c>client_body_buffer_size</c>, kong.conf

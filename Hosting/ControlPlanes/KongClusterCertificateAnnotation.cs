@@ -3,7 +3,7 @@ using KonnectAspire.Konnect.Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.ControlPlanes;
 
 /// <summary>The cluster certificate of a local control plane, read from the store on first use and shared with its data planes.</summary>
 internal sealed class KongClusterCertificateAnnotation(ClusterCertificateStore store, string owner) : IResourceAnnotation

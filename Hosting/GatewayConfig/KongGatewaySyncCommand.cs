@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>
 /// The "Sync gateway config" command of a local control plane on the dashboard: runs the same sync as start-up

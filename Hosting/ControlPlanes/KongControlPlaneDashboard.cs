@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Kong.GatewayConfig;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.ControlPlanes;
 
 /// <summary>
 /// What a local control plane shows on the dashboard: its URLs (Admin API, Kong Manager, status), its properties (role,

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Telemetry;
 
 /// <summary>
 /// Makes every Kong gateway of the model send its spans to the Aspire dashboard, with no line in the AppHost: before

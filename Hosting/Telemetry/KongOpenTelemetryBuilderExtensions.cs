@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.Telemetry;
 
 namespace Aspire.Hosting;
 

@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.ControlPlanes;
 
 /// <summary>The status listener's URL on the dashboard: its <c>/status</c> page, in the resource details only.</summary>
 internal static class KongStatusUrl

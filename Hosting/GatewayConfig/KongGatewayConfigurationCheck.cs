@@ -3,7 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Eventing;
 using Aspire.Hosting.Lifecycle;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>
 /// Refuses to start (or publish) when the gateway config recorded on a control plane would be rejected, listing every

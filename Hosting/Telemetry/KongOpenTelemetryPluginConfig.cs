@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Telemetry;
 
 /// <summary>The config of Kong's <c>opentelemetry</c> plugin that sends a data plane group's spans to an OTLP/HTTP receiver.</summary>
 internal static class KongOpenTelemetryPluginConfig

@@ -1,4 +1,5 @@
-namespace Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.Telemetry;
+namespace Aspire.Hosting.Kong.DataPlanes;
 
 /// <summary>
 /// The kong.conf settings every data plane gets whatever runs it, the local containers and both publish flavours

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Aspire.Hosting.ApplicationModel;
-using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.GatewayConfig;
 using Aspire.Hosting.Lifecycle;
 
 namespace Aspire.Hosting;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Telemetry;
 
 /// <summary>The kong.conf tracing settings of a data plane, the same locally and published.</summary>
 internal static class KongTracingSettings

@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Telemetry;
 
 /// <summary>Finds the Aspire dashboard's OTLP/HTTP endpoint as Kong's containers reach it.</summary>
 internal static class KongOpenTelemetryEndpoint

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.GatewayConfig;
 
 /// <summary>Reads the version a running Kong reports at the root of its Admin API (<c>GET /</c>, field <c>version</c>).</summary>
 internal static class KongAdminApiVersion

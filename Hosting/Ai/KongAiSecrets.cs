@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Aspire.Hosting.Kong;
+namespace Aspire.Hosting.Kong.Ai;
 
 /// <summary>
 /// Where published AI plugin configs take their secrets from: Kong's env vault (<c>{vault://env/name}</c> reads the
