@@ -7,12 +7,15 @@ namespace KonnectAspire.LlmStandIn;
 /// <summary>
 /// Amazon Bedrock's Converse API (POST /model/{modelId}/converse) as Kong's ai-proxy bedrock driver calls it: a
 /// SigV4-signed request, whose signature the stand-in does not check, answered with the same deterministic text and
-/// token counts as the OpenAI routes in Bedrock's shapes. Streaming (converse-stream, AWS event-stream framing) is not
-/// served.
+/// token counts as the OpenAI routes in Bedrock's shapes; and ConverseStream (POST /model/{modelId}/converse-stream),
+/// the same answer as messageStart, one contentBlockDelta per token, contentBlockStop, messageStop and metadata (usage)
+/// events in AWS event-stream frames, which Kong's driver reads when a client asks for <c>stream: true</c>.
 /// </summary>
 internal static class BedrockEndpoints
 {
     public const string ConversePathTemplate = "/model/{modelId}/converse";
+
+    public const string ConverseStreamPathTemplate = "/model/{modelId}/converse-stream";
 
     private const string SigV4Scheme = "AWS4-HMAC-SHA256";
 
@@ -21,32 +24,20 @@ internal static class BedrockEndpoints
     public static WebApplication MapBedrockEndpoints(this WebApplication app)
     {
         app.MapPost(ConversePathTemplate, ConverseAsync);
-        app.MapPost("/model/{modelId}/converse-stream", (HttpContext context) => Error(
-            context,
-            StatusCodes.Status400BadRequest, "ValidationException", "The LLM stand-in does not serve converse-stream; send the request without streaming."));
+        app.MapPost(ConverseStreamPathTemplate, ConverseStreamAsync);
         return app;
     }
 
     private static async Task<IResult> ConverseAsync(HttpContext context, string modelId, CancellationToken cancellationToken)
     {
-        // Bedrock refuses an unsigned request; Kong signs every one, so a missing signature means it did not come through Kong.
-        if (!context.Request.Headers.Authorization.ToString().StartsWith(SigV4Scheme + " ", StringComparison.Ordinal))
+        var (request, refusal) = await ReadAsync(context, modelId, cancellationToken);
+        if (refusal is not null)
         {
-            return Error(context, StatusCodes.Status403Forbidden, "MissingAuthenticationTokenException", "Missing Authentication Token");
+            return refusal;
         }
 
-        ChatCompletionRequest request;
-        try
-        {
-            request = Parse(modelId, await OpenAiRequestBody.ReadAsync(context.Request, cancellationToken));
-        }
-        catch (OpenAiRequestException error)
-        {
-            return Error(context, StatusCodes.Status400BadRequest, "ValidationException", error.Param is null ? error.Message : $"{error.Param}: {error.Message}");
-        }
-
-        var (text, tokens, finishReason) = StandInChatModel.Reply(request);
-        var inputTokens = StandInChatModel.PromptTokens(request.Messages);
+        var (text, tokens, finishReason) = StandInChatModel.Reply(request!);
+        var inputTokens = StandInChatModel.PromptTokens(request!.Messages);
         return Results.Json(new JsonObject
         {
             ["output"] = new JsonObject
@@ -57,10 +48,63 @@ internal static class BedrockEndpoints
                     ["content"] = new JsonArray(new JsonObject { ["text"] = text }),
                 },
             },
-            ["stopReason"] = finishReason == "length" ? "max_tokens" : "end_turn",
-            ["usage"] = new JsonObject { ["inputTokens"] = inputTokens, ["outputTokens"] = tokens.Count, ["totalTokens"] = inputTokens + tokens.Count },
+            ["stopReason"] = StopReason(finishReason),
+            ["usage"] = Usage(inputTokens, tokens.Count),
             ["metrics"] = new JsonObject { ["latencyMs"] = 0 },
         });
+    }
+
+    private static async Task<IResult> ConverseStreamAsync(HttpContext context, string modelId, CancellationToken cancellationToken)
+    {
+        var (request, refusal) = await ReadAsync(context, modelId, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var (text, tokens, finishReason) = StandInChatModel.Reply(request!);
+        var inputTokens = StandInChatModel.PromptTokens(request!.Messages);
+        context.Response.ContentType = AwsEventStreamFrame.ContentType;
+        var body = context.Response.Body;
+        await body.WriteAsync(AwsEventStreamFrame.Event("messageStart", new JsonObject { ["role"] = "assistant" }), cancellationToken);
+        foreach (var piece in StandInChatModel.Pieces(text, tokens))
+        {
+            await body.WriteAsync(AwsEventStreamFrame.Event("contentBlockDelta", new JsonObject { ["contentBlockIndex"] = 0, ["delta"] = new JsonObject { ["text"] = piece } }), cancellationToken);
+            await body.FlushAsync(cancellationToken);
+        }
+
+        await body.WriteAsync(AwsEventStreamFrame.Event("contentBlockStop", new JsonObject { ["contentBlockIndex"] = 0 }), cancellationToken);
+        await body.WriteAsync(AwsEventStreamFrame.Event("messageStop", new JsonObject { ["stopReason"] = StopReason(finishReason) }), cancellationToken);
+        await body.WriteAsync(AwsEventStreamFrame.Event("metadata", new JsonObject { ["usage"] = Usage(inputTokens, tokens.Count), ["metrics"] = new JsonObject { ["latencyMs"] = 0 } }), cancellationToken);
+        return Results.Empty;
+    }
+
+    private static string StopReason(string finishReason) => finishReason == "length" ? "max_tokens" : "end_turn";
+
+    private static JsonObject Usage(int inputTokens, int outputTokens) => new()
+    {
+        ["inputTokens"] = inputTokens,
+        ["outputTokens"] = outputTokens,
+        ["totalTokens"] = inputTokens + outputTokens,
+    };
+
+    // The request both operations take, or the error Bedrock would answer with.
+    private static async Task<(ChatCompletionRequest? Request, IResult? Refusal)> ReadAsync(HttpContext context, string modelId, CancellationToken cancellationToken)
+    {
+        // Bedrock refuses an unsigned request; Kong signs every one, so a missing signature means it did not come through Kong.
+        if (!context.Request.Headers.Authorization.ToString().StartsWith(SigV4Scheme + " ", StringComparison.Ordinal))
+        {
+            return (null, Error(context, StatusCodes.Status403Forbidden, "MissingAuthenticationTokenException", "Missing Authentication Token"));
+        }
+
+        try
+        {
+            return (Parse(modelId, await OpenAiRequestBody.ReadAsync(context.Request, cancellationToken)), null);
+        }
+        catch (OpenAiRequestException error)
+        {
+            return (null, Error(context, StatusCodes.Status400BadRequest, "ValidationException", error.Param is null ? error.Message : $"{error.Param}: {error.Message}"));
+        }
     }
 
     private static ChatCompletionRequest Parse(string modelId, OpenAiRequestBody body)
