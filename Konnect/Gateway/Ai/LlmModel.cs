@@ -10,8 +10,9 @@ public sealed record LlmModel
 
     /// <summary>
     /// The answer length a request gets when it names none: Kong 3.9's ai-proxy otherwise fills in its own default of
-    /// 256 tokens (<c>model.options.max_tokens</c>), which cuts ordinary answers short. 4096 fits every current chat
-    /// model's output limit, Claude 3's included.
+    /// 256 tokens (<c>model.options.max_tokens</c>), which cuts ordinary answers short. 4096 fits the output limit of the
+    /// common chat models (GPT-4o, Claude 3 and later, Mistral); set <see cref="MaxTokens"/> lower for a model with less
+    /// (Meta Llama on Bedrock takes at most 2048).
     /// </summary>
     public const int DefaultMaxTokens = 4096;
 
