@@ -18,6 +18,7 @@ public sealed class ImagePushPublishTests : IDisposable
 
     public void Dispose()
     {
+        Environment.SetEnvironmentVariable("DOTNET_CONTAINER_INSECURE_REGISTRIES", null);
         Directory.Delete(_output, recursive: true);
         Directory.Delete(_project, recursive: true);
     }
