@@ -178,6 +178,7 @@ public static class KongDataPlaneBuilderExtensions
                 environment["KONG_PROXY_LISTEN"] = KongEnvironment.ListenOn(instance.ProxyEndpoint);
                 environment["KONG_STATUS_LISTEN"] = KongEnvironment.ListenOn(instance.StatusEndpoint);
                 environment["KONG_ADMIN_LISTEN"] = "off";
+                environment["KONG_NODE_ID"] = KongDataPlaneNodeId.For(builder.AppHostDirectory, group.Name, index);
                 foreach (var (name, value) in KongDataPlaneSettings.For(group.ControlPlane.Annotations.OfType<KongLlmRouteAnnotation>().Select(r => r.MaxRequestBodySize)))
                 {
                     environment[name] = value;

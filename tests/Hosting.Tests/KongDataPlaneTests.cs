@@ -164,6 +164,27 @@ public sealed class KongDataPlaneTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_instance_has_its_own_node_id_led_by_its_number_and_the_same_in_the_next_run()
+    {
+        var controlPlane = _host.Builder.AddKongControlPlane("kong");
+        var group = _host.Builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2).Resource;
+        var other = _host.Builder.AddKongDataPlane("edge", controlPlane, instances: 1).Resource;
+        using var nextRun = _host.NextRun();
+        var again = nextRun.Builder.AddKongDataPlane("kong-dp", nextRun.Builder.AddKongControlPlane("kong"), instances: 2).Resource;
+
+        var ids = new List<string>();
+        foreach (var instance in group.InstanceResources.Concat(other.InstanceResources))
+        {
+            ids.Add((string)(await _host.EnvironmentOf(instance))["KONG_NODE_ID"]);
+        }
+
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", id));
+        Assert.Equal(["00000001", "00000002", "00000001"], ids.Select(id => id[..8]));
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Equal(ids[0], (string)(await nextRun.EnvironmentOf(again.InstanceResources[0]))["KONG_NODE_ID"]);
+    }
+
+    [Fact]
     public async Task Instances_reach_the_control_plane_by_its_cluster_endpoint_reference()
     {
         var controlPlane = _host.Builder.AddKongControlPlane("kong");
