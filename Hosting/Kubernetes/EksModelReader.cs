@@ -31,8 +31,11 @@ internal static partial class EksModelReader
         options.BaseImage = section["BaseImage"] ?? options.BaseImage;
         if (section["PushImages"] is { Length: > 0 } pushImages)
         {
-            options.PushImages = bool.TryParse(pushImages, out var push) ? push : options.PushImages;
-            if (!bool.TryParse(pushImages, out _))
+            if (bool.TryParse(pushImages, out var push))
+            {
+                options.PushImages = push;
+            }
+            else
             {
                 problems.Add($"Publish:{environment.Name}:PushImages is '{pushImages}'; use true or false.");
             }
@@ -40,6 +43,11 @@ internal static partial class EksModelReader
 
         if (options.PushImages)
         {
+            if (options.ImagePushTimeout <= TimeSpan.Zero)
+            {
+                problems.Add($"EKS environment '{environment.Name}' has ImagePushTimeout {options.ImagePushTimeout}; give each image a positive time to build and push, or leave it at 10 minutes.");
+            }
+
             if (options.ImageRegistry == EksEnvironmentOptions.PlaceholderImageRegistry)
             {
                 problems.Add($"EKS environment '{environment.Name}' pushes project images but has no registry: set Publish:{environment.Name}:ImageRegistry (e.g. 123456789012.dkr.ecr.us-east-2.amazonaws.com) or call WithProjectImages(registry, tag, push: true).");

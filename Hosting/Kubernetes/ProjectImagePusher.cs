@@ -54,14 +54,10 @@ internal static partial class ProjectImagePusher
             $"-p:ContainerRegistry={options.ImageRegistry}",
             $"-p:ContainerRepository={repository}",
             $"-p:ContainerImageTag={options.ImageTag}",
+            .. string.IsNullOrEmpty(options.BaseImage) ? [] : new[] { $"-p:ContainerBaseImage={options.BaseImage}" },
             "-getProperty:GeneratedContainerDigest",
             "--nologo",
         ];
-        if (!string.IsNullOrEmpty(options.BaseImage))
-        {
-            arguments.Insert(arguments.Count - 2, $"-p:ContainerBaseImage={options.BaseImage}");
-        }
-
         return arguments;
     }
 

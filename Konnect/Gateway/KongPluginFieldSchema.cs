@@ -139,7 +139,7 @@ public sealed class KongPluginFieldSchema
                 }
 
                 break;
-            case "array<number>" or "array<integer>":
+            case "array<number>":
                 if (value is not JsonArray numbers || numbers.Any(item => item?.GetValueKind() != JsonValueKind.Number))
                 {
                     problems.Add($"{path}: expected an array of numbers, got {value.ToJsonString()}");

@@ -72,6 +72,27 @@ public sealed class ImagePushPublishTests : IDisposable
     }
 
     [Fact]
+    public async Task A_push_time_limit_that_is_not_positive_stops_the_publish_naming_it()
+    {
+        var logs = new FakeLoggerProvider();
+        using var builder = CreatePublishBuilder();
+        builder.Services.AddSingleton<ILoggerProvider>(logs);
+        builder.AddEksEnvironment("eks")
+            .WithProjectImages("123456789012.dkr.ecr.us-east-2.amazonaws.com", "build-42", push: true)
+            .WithEksOptions(options => options.ImagePushTimeout = TimeSpan.Zero);
+        builder.AddProject("orders-api", WriteProject());
+
+        await using (var app = builder.Build())
+        {
+            await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_output, "eks")));
+        Assert.False(Directory.Exists(Path.Combine(_project, "bin")), "nothing was built");
+        Assert.Contains(logs.Collector.GetSnapshot(), m => $"{m.Message} {m.Exception?.Message}".Contains("has ImagePushTimeout 00:00:00; give each image a positive time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_sdk_is_asked_for_a_release_container_pushed_to_the_registry_and_for_its_digest()
     {
         var options = new EksEnvironmentOptions { ImageRegistry = "123456789012.dkr.ecr.us-east-2.amazonaws.com", ImageTag = "1.2.3", BaseImage = "mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled" };
@@ -105,7 +126,7 @@ public sealed class ImagePushPublishTests : IDisposable
     }
 
     private List<(string Name, string Content)> Files() =>
-        [.. Directory.GetFiles(Path.Combine(_output, "eks")).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+        PublishOutputs.ReadFolder(Path.Combine(_output, "eks"));
 
     private IDistributedApplicationTestingBuilder CreatePublishBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_output}", "Pipeline:Step=publish", .. settings]);
