@@ -1,4 +1,3 @@
-using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Testing;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
@@ -25,7 +24,7 @@ public sealed class AiGatewayPublishTests
             }
 
             var directory = Path.Combine(output, "eks");
-            return [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+            return PublishOutputs.ReadFolder(directory);
         }
         finally
         {

@@ -37,7 +37,7 @@ public sealed class PublishModeTests : IDisposable
         }
 
         var directory = Path.Combine(_output, "eks");
-        var files = Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        var files = PublishOutputs.ReadFolder(directory);
         Assert.Equal(["kustomization.yaml", "namespace.yaml", "workload-aspire-dashboard.yaml", "workload-cache.yaml", "workload-sample-service.yaml"], files.Select(f => f.Item1).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.DoesNotContain(SecretValue, f.Item2, StringComparison.Ordinal));
 
@@ -158,7 +158,7 @@ public sealed class PublishModeTests : IDisposable
     }
 
     private IReadOnlyList<(string Name, string Content)> Files() =>
-        [.. Directory.GetFiles(Path.Combine(_output, "eks")).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+        PublishOutputs.ReadFolder(Path.Combine(_output, "eks"));
 
     private IDistributedApplicationTestingBuilder CreatePublishBuilder(params string[] settings) =>
         DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={_output}", "Pipeline:Step=publish", .. settings]);

@@ -25,6 +25,10 @@ internal static class PublishOutputs
             ? PublishReferenceAsync(FlavorOf(key))
             : Task.FromResult(ManifestWriter.Render(EksManifestBuilder.Build(ReferenceModels.Large(FlavorOf(key), groups: 5, routes: 50)))))).Value;
 
+    /// <summary>Every file a publish wrote to <paramref name="directory"/>, by name, without the ownership record.</summary>
+    public static List<(string Name, string Content)> ReadFolder(string directory) =>
+        [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+
     public static async Task<IReadOnlyList<PublishedDocument>> DocumentsAsync(string name) => PublishedDocument.From(await FilesAsync(name));
 
     private static async Task<IReadOnlyList<(string Name, string Content)>> PublishReferenceAsync(EksDataPlaneFlavor flavor)
@@ -55,7 +59,7 @@ internal static class PublishOutputs
 
             var directory = Path.Combine(output, "eks");
             Assert.True(Directory.Exists(directory), $"publish wrote nothing to {directory}");
-            return [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Order(StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+            return ReadFolder(directory);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Testing;
 using KonnectAspire.Konnect.Yaml;
 
@@ -142,7 +141,7 @@ public sealed class TracingPublishTests
             }
 
             var directory = Path.Combine(output, "eks");
-            return [.. Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != ManifestWriter.OwnershipRecordName).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))];
+            return PublishOutputs.ReadFolder(directory);
         }
         finally
         {
