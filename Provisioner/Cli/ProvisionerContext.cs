@@ -1,3 +1,4 @@
+using KonnectAspire.Deployment;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Cli;
@@ -20,9 +21,7 @@ internal sealed class ProvisionerContext
     /// The user's data folder for the Provisioner: <c>konnect up</c> writes the data-plane certificate and key under it
     /// by default (beside the AppHost's cluster certificates), never into the current folder, which may be a git work tree.
     /// </summary>
-    public string DataDirectory { get; init; } = Path.Combine(
-        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-        "KonnectAspire");
+    public string DataDirectory { get; init; } = DeploymentEnvironment.DefaultDataDirectory();
 
     /// <summary>How long one Kubernetes API request may wait for its answer before the verb stops naming the address.</summary>
     public TimeSpan KubernetesRequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -37,6 +36,17 @@ internal sealed class ProvisionerContext
 
     /// <summary>Sends the Konnect requests; null means the network.</summary>
     public Func<HttpMessageHandler>? KonnectHandler { get; init; }
+
+    /// <summary>The same process facts for the deployment library the cluster verbs run on.</summary>
+    public DeploymentEnvironment Deployment => new()
+    {
+        GetEnvironmentVariable = GetEnvironmentVariable,
+        WorkingDirectory = WorkingDirectory,
+        HomeDirectory = HomeDirectory,
+        DataDirectory = DataDirectory,
+        KubernetesRequestTimeout = KubernetesRequestTimeout,
+        Time = Time,
+    };
 
     public static ProvisionerContext FromProcess()
     {

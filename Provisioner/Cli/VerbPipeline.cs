@@ -1,3 +1,4 @@
+using KonnectAspire.Deployment;
 using KonnectAspire.Konnect.Api;
 
 namespace KonnectAspire.Provisioner.Cli;
@@ -30,6 +31,17 @@ internal class VerbPipeline(CommandOutput output)
         catch (CommandFailedException e)
         {
             return Fail(e.ExitCode, e.Message);
+        }
+        catch (DeploymentException e)
+        {
+            return Fail(e.Failure switch
+            {
+                DeploymentFailure.BadInput => ExitCodes.BadInput,
+                DeploymentFailure.Precondition => ExitCodes.PreconditionFailed,
+                DeploymentFailure.Timeout => ExitCodes.Timeout,
+                DeploymentFailure.ApplyRejected => ExitCodes.ApplyRejected,
+                _ => ExitCodes.Failure,
+            }, e.Message);
         }
         catch (KonnectApiException e)
         {

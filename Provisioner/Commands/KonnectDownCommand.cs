@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Konnect;
+using KonnectAspire.Deployment.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

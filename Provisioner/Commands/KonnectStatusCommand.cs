@@ -2,7 +2,7 @@ using System.CommandLine;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Konnect;
+using KonnectAspire.Deployment.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

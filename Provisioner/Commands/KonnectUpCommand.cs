@@ -3,7 +3,7 @@ using System.Text.Json;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Konnect;
+using KonnectAspire.Deployment.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

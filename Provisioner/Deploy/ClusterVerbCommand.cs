@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;
@@ -59,7 +60,8 @@ internal abstract class ClusterVerbCommand
         return KubernetesVerb.RunAsync(_context, settings.Timeout, async (verb, token) =>
         {
             var sources = _secrets?.Read(result) ?? new KonnectSecretSources(null, null);
-            using var session = await ClusterSession.OpenAsync(result.GetValue(Directory), settings, sources, _purpose, _context, verb, token).ConfigureAwait(false);
+            using var session = await ClusterSession.OpenAsync(result.GetValue(Directory), settings, sources, _purpose, _context.Deployment, verb, token).ConfigureAwait(false);
+            verb.Redactor = session.Plan.Redactor;
             return await ExecuteAsync(session, verb, result, token).ConfigureAwait(false);
         }, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;
@@ -30,14 +31,7 @@ internal sealed class DeployCommand(ProvisionerContext context)
         var output = verb.Output;
         var (manifests, plan, api) = (session.Manifests!, session.Plan, session.Api);
         output.Info($"Deploying {manifests.Directory} to {api.Server} ({session.Cluster.Source}).");
-        PlanReport.Write(output, plan);
-
-        foreach (var item in plan.Objects)
-        {
-            verb.Doing($"the API server to apply {item.Document.Display}");
-            await ServerSideApply.ApplyAsync(api, item, dryRun: false, plan.Redactor, cancellationToken).ConfigureAwait(false);
-            output.Step($"applied {item.Document.Display}{(item.Document.Generated ? " (created by the provisioner)" : "")}");
-        }
+        await ClusterDeployer.ApplyAsync(session, verb, cancellationToken).ConfigureAwait(false);
 
         if (result.GetValue(_noWait))
         {
@@ -46,7 +40,7 @@ internal sealed class DeployCommand(ProvisionerContext context)
         }
 
         using var http = new HttpClient();
-        var answers = await new GatewayReadiness(api, output, verb, http).WaitAsync(plan, result.GetRequiredValue(_probePath), cancellationToken).ConfigureAwait(false);
+        var answers = await ClusterDeployer.WaitForGatewayAsync(session, verb, http, result.GetRequiredValue(_probePath), cancellationToken).ConfigureAwait(false);
         output.Info(answers.Count == 0
             ? $"Deployed {plan.Objects.Count} objects; none is a LoadBalancer Service, so there is no address to try."
             : $"Deployed. The gateway answers at {string.Join(", ", answers.Select(a => a.Uri))}; put load on it with `provisioner loadtest {answers[0].Uri}`.");

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using KonnectAspire.Provisioner.Konnect;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Deployment.Konnect;
+using KonnectAspire.Deployment.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;
@@ -24,7 +25,7 @@ internal sealed class DestroyCommand(ProvisionerContext context)
         var output = verb.Output;
         var (plan, api) = (session.Plan, session.Api);
         output.Info($"Destroying what {session.Manifests!.Directory} deployed on {api.Server} ({session.Cluster.Source}).");
-        PlanReport.Write(output, plan with { Warnings = [] });
+        PlanReport.Write(verb, plan with { Warnings = [] });
 
         var waiter = new ResourceWaiter(api);
         ApiResource? serviceResource = null;

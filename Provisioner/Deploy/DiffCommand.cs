@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 
@@ -22,7 +23,7 @@ internal sealed class DiffCommand(ProvisionerContext context)
     {
         var output = verb.Output;
         var (manifests, plan, api) = (session.Manifests!, session.Plan, session.Api);
-        PlanReport.Write(output, plan);
+        PlanReport.Write(verb, plan);
 
         var changed = 0;
         foreach (var item in plan.Objects)

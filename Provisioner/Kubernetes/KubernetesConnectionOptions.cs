@@ -1,3 +1,5 @@
+using KonnectAspire.Deployment.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 using System.CommandLine;
 
 namespace KonnectAspire.Provisioner.Kubernetes;
@@ -7,7 +9,7 @@ internal sealed class KubernetesConnectionOptions
 {
     public KubernetesConnectionOptions(TimeSpan defaultTimeout)
     {
-        Timeout = Durations.CreateOption("--timeout", defaultTimeout, "How long the whole command may take, e.g. 90s, 10m");
+        Timeout = DurationOption.Create("--timeout", defaultTimeout, "How long the whole command may take, e.g. 90s, 10m");
     }
 
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig")

@@ -1,11 +1,14 @@
+using KonnectAspire.Deployment;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Cli;
+
 namespace KonnectAspire.Provisioner.Kubernetes;
 
 /// <summary>
 /// The cluster verbs' run: the shared <see cref="VerbPipeline"/> with one deadline (--timeout) for the whole run, the
 /// activity it waits for named when that passes, secrets blanked out of every message, and the Kubernetes API's failures.
 /// </summary>
-internal sealed class KubernetesVerb(CommandOutput output) : VerbPipeline(output)
+internal sealed class KubernetesVerb(CommandOutput output) : VerbPipeline(output), IDeploymentProgress
 {
     private string _activity = "the cluster";
 
@@ -26,6 +29,16 @@ internal sealed class KubernetesVerb(CommandOutput output) : VerbPipeline(output
 
     /// <summary>What the run is doing now, named in the timeout message.</summary>
     public void Doing(string activity) => _activity = activity;
+
+    public void Info(string text) => Output.Info(text);
+
+    public void Step(string text) => Output.Step(text);
+
+    public void Detail(string text) => Output.Detail(text);
+
+    public void Warning(string text) => Output.Warning(text);
+
+    public Task<T> WaitAsync<T>(string title, Func<Action<string>, Task<T>> work) => Output.WaitAsync(title, work);
 
     protected override (int ExitCode, string Message)? Describe(Exception exception) => exception switch
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using k8s;
 using k8s.Models;
-using KonnectAspire.Provisioner.Kubernetes;
+using KonnectAspire.Deployment.Kubernetes;
 
 namespace KonnectAspire.Provisioner.LoadTest;
 

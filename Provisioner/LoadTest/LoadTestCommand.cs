@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 
@@ -18,15 +19,15 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
 
     private readonly Option<double> _rate = new("--rate") { Description = "Requests a second.", DefaultValueFactory = _ => 50 };
 
-    private readonly Option<TimeSpan> _duration = Durations.CreateOption("--duration", TimeSpan.FromSeconds(30), "How long to send");
+    private readonly Option<TimeSpan> _duration = DurationOption.Create("--duration", TimeSpan.FromSeconds(30), "How long to send");
 
     private readonly Option<int> _concurrency = new("--concurrency") { Description = "Most requests in flight at once.", DefaultValueFactory = _ => 32 };
 
-    private readonly Option<TimeSpan> _requestTimeout = Durations.CreateOption("--request-timeout", TimeSpan.FromSeconds(10), "How long one request may take");
+    private readonly Option<TimeSpan> _requestTimeout = DurationOption.Create("--request-timeout", TimeSpan.FromSeconds(10), "How long one request may take");
 
     private readonly Option<string?> _hpa = new("--hpa") { Description = "Sample only this HorizontalPodAutoscaler (default: all in the namespace)." };
 
-    private readonly Option<TimeSpan> _sampleEvery = Durations.CreateOption("--sample-every", TimeSpan.FromSeconds(5), "How often to read the autoscaler");
+    private readonly Option<TimeSpan> _sampleEvery = DurationOption.Create("--sample-every", TimeSpan.FromSeconds(5), "How often to read the autoscaler");
 
     private readonly Option<bool> _noCluster = new("--no-cluster") { Description = "Do not look for a cluster; load only." };
 
@@ -126,7 +127,7 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
         KubernetesApi? api = null;
         try
         {
-            var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context);
+            var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context.Deployment);
             api = new KubernetesApi(cluster.Configuration, context.KubernetesRequestTimeout);
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)

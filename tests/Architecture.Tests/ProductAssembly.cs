@@ -10,6 +10,7 @@ public sealed record ProductAssembly(string Room, string FileName)
     [
         new("Konnect", "KonnectAspire.Konnect.dll"),
         new("Hosting", "KonnectAspire.Hosting.dll"),
+        new("Deployment", "KonnectAspire.Deployment.dll"),
         new("Provisioner", "provisioner.dll"),
         new("ServiceDefaults", "KonnectAspire.ServiceDefaults.dll"),
         new("SampleService", "KonnectAspire.SampleService.dll"),
@@ -19,8 +20,9 @@ public sealed record ProductAssembly(string Room, string FileName)
     public static readonly IReadOnlyDictionary<string, string[]> AllowedReferences = new Dictionary<string, string[]>
     {
         ["Konnect"] = [],
-        ["Hosting"] = ["Konnect"],
-        ["Provisioner"] = ["Konnect"],
+        ["Hosting"] = ["Deployment", "Konnect"],
+        ["Deployment"] = ["Konnect"],
+        ["Provisioner"] = ["Deployment", "Konnect"],
         ["ServiceDefaults"] = [],
         ["SampleService"] = ["ServiceDefaults"],
         ["LlmStandIn"] = ["ServiceDefaults"],

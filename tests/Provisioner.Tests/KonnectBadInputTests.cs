@@ -1,3 +1,5 @@
+using KonnectAspire.TestSupport;
+
 namespace KonnectAspire.Provisioner.Tests;
 
 public sealed class KonnectBadInputTests : IDisposable
@@ -117,7 +119,7 @@ public sealed class KonnectBadInputTests : IDisposable
     {
         _run.WithEnvironment("KONNECT_TOKEN", "kpat_fine");
         var deck = Path.Combine(_run.WorkingDirectory, "kong.yaml");
-        await File.WriteAllTextAsync(deck, "_format_version: \"3.0\"\n" + Kubernetes.PublishedManifestsTests.AliasBomb.Replace("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n", "_info:\n  ", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(deck, "_format_version: \"3.0\"\n" + YamlBombs.AliasBomb.Replace("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: lol}\n", "_info:\n  ", StringComparison.Ordinal));
 
         Assert.Equal(2, await _run.InvokeAsync("konnect", "sync", deck, "--base-url", Unreachable));
 

@@ -1,5 +1,5 @@
 using KonnectAspire.Konnect.Certificates;
-using KonnectAspire.Provisioner.Konnect;
+using KonnectAspire.Deployment.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

@@ -5,6 +5,7 @@ using KonnectAspire.Konnect.Kubernetes;
 using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Commands;
 using KonnectAspire.Provisioner.Tests.LoadTest;
+using KonnectAspire.TestSupport.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

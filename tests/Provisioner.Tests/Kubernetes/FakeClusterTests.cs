@@ -1,4 +1,5 @@
 using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.TestSupport.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Kubernetes;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Konnect;
+using KonnectAspire.Deployment.Konnect;
 
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 

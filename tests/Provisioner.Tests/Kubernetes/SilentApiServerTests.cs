@@ -1,4 +1,6 @@
 using KonnectAspire.Provisioner.Cli;
+using KonnectAspire.TestSupport.Kubernetes;
+
 namespace KonnectAspire.Provisioner.Tests.Kubernetes;
 
 /// <summary>

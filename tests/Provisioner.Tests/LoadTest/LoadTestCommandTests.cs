@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Tests.Kubernetes;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 

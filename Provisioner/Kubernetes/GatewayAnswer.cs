@@ -1,4 +1,0 @@
-namespace KonnectAspire.Provisioner.Kubernetes;
-
-/// <summary>The gateway's first answer through its load balancer (any HTTP status counts: Kong answered).</summary>
-internal sealed record GatewayAnswer(Uri Uri, int StatusCode, string? ReasonPhrase, string BodyStart);

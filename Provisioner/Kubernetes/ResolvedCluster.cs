@@ -1,6 +1,0 @@
-using k8s;
-
-namespace KonnectAspire.Provisioner.Kubernetes;
-
-/// <summary>The client configuration found, where it came from (for messages), and the namespace for objects that name none.</summary>
-internal sealed record ResolvedCluster(KubernetesClientConfiguration Configuration, string Source, string DefaultNamespace);
