@@ -1,11 +1,16 @@
 namespace KonnectAspire.Deployment.Konnect;
 
-/// <summary>Where the Provisioner takes the Konnect token from: a file named by --token-file, or this variable.</summary>
+/// <summary>Where deployments take the Konnect token from: a file (the Provisioner's --token-file), or this variable.</summary>
 public static class KonnectTokenInput
 {
+    /// <summary>The variable the token is read from when no file is named.</summary>
     public const string Variable = "KONNECT_TOKEN";
 
-    public static string ReadFile(string path, string workingDirectory)
+    /// <summary>The option the Provisioner reads the token file from.</summary>
+    public const string FileOption = "--token-file";
+
+    /// <summary>Reads the token file; <paramref name="option"/> is what messages call it (the CLI option or a configuration key).</summary>
+    public static string ReadFile(string path, string workingDirectory, string option = FileOption)
     {
         var full = Path.GetFullPath(path, workingDirectory);
 
@@ -13,7 +18,7 @@ public static class KonnectTokenInput
         if (!File.Exists(full))
         {
             throw DeploymentException.BadInput(
-                "--token-file names no file (the argument is not repeated, as it may be the token itself). Point --token-file at a file that holds only the token.");
+                $"{option} names no file (the argument is not repeated, as it may be the token itself). Point {option} at a file that holds only the token.");
         }
 
         try
@@ -22,7 +27,7 @@ public static class KonnectTokenInput
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            throw DeploymentException.BadInput($"Cannot read the token file '{full}': {ex.Message} Point --token-file at a readable file that holds only the token.", ex);
+            throw DeploymentException.BadInput($"Cannot read the token file '{full}': {ex.Message} Point {option} at a readable file that holds only the token.", ex);
         }
     }
 }

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using k8s.Models;
-using KonnectAspire.Konnect.Kubernetes;
 using KonnectAspire.Deployment.Konnect;
+using KonnectAspire.Konnect.Kubernetes;
 
 namespace KonnectAspire.Deployment.Kubernetes;
 

@@ -2,10 +2,10 @@ using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using KonnectAspire.Deployment.Konnect;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
-using KonnectAspire.Deployment.Konnect;
 
 namespace KonnectAspire.Deployment.Kubernetes;
 
@@ -115,8 +115,8 @@ public static class KonnectClusterObjects
         string origin;
         if (sources.TokenFile is not null)
         {
-            origin = $"--token-file {Path.GetFullPath(sources.TokenFile, context.WorkingDirectory)}";
-            token = KonnectTokenInput.ReadFile(sources.TokenFile, context.WorkingDirectory).Trim();
+            origin = $"{sources.TokenFileOption} {Path.GetFullPath(sources.TokenFile, context.WorkingDirectory)}";
+            token = KonnectTokenInput.ReadFile(sources.TokenFile, context.WorkingDirectory, sources.TokenFileOption).Trim();
         }
         else
         {
@@ -127,7 +127,7 @@ public static class KonnectClusterObjects
         if (string.IsNullOrEmpty(token))
         {
             throw DeploymentException.BadInput(
-                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectTokenInput.Variable} or pass --token-file <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
+                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectTokenInput.Variable} or pass {sources.TokenFileOption} <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
         }
 
         // The konnect verbs' check, so a token they accept is one deploy accepts too.

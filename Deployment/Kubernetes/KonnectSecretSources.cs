@@ -1,3 +1,5 @@
+using KonnectAspire.Deployment.Konnect;
+
 namespace KonnectAspire.Deployment.Kubernetes;
 
 /// <summary>
@@ -8,6 +10,9 @@ namespace KonnectAspire.Deployment.Kubernetes;
 public sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)
 {
     public IReadOnlyList<SecretKeySource> Keys { get; init; } = [];
+
+    /// <summary>What messages call <see cref="TokenFile"/>: the Provisioner's option, or the caller's configuration key.</summary>
+    public string TokenFileOption { get; init; } = KonnectTokenInput.FileOption;
 
     /// <summary>The values of <see cref="Keys"/>, read once before any call to the cluster (<see cref="SuppliedSecrets.ReadAll"/>).</summary>
     public IReadOnlyDictionary<SecretKeySource, string> Values { get; init; } = new Dictionary<SecretKeySource, string>();

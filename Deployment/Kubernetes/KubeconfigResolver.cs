@@ -22,7 +22,7 @@ public static class KubeconfigResolver
         var candidates = CandidateFiles(settings, context);
         if (settings.Kubeconfig is not null && !File.Exists(settings.Kubeconfig))
         {
-            throw DeploymentException.BadInput($"--kubeconfig {settings.Kubeconfig}: no such file.");
+            throw DeploymentException.BadInput($"{settings.KubeconfigOption} {settings.Kubeconfig}: no such file.");
         }
 
         var files = candidates.Where(File.Exists).Select(f => new FileInfo(f)).ToArray();
@@ -35,7 +35,7 @@ public static class KubeconfigResolver
             }
 
             throw DeploymentException.Precondition(
-                $"No kubeconfig found (looked at {string.Join(", ", candidates)}) and not running inside a cluster. {UpdateKubeconfigHint} Or pass --kubeconfig <file>.");
+                $"No kubeconfig found (looked at {string.Join(", ", candidates)}) and not running inside a cluster. {UpdateKubeconfigHint} Or pass {settings.KubeconfigOption} <file>.");
         }
 
         try
@@ -46,7 +46,7 @@ public static class KubeconfigResolver
             if (string.IsNullOrEmpty(contextName))
             {
                 throw DeploymentException.BadInput(
-                    $"The kubeconfig ({string.Join(", ", files.Select(f => f.FullName))}) has no current-context. Pass --context <name> (one of: {string.Join(", ", contexts)}) or run `kubectl config use-context <name>`.");
+                    $"The kubeconfig ({string.Join(", ", files.Select(f => f.FullName))}) has no current-context. Pass {settings.ContextOption} <name> (one of: {string.Join(", ", contexts)}) or run `kubectl config use-context <name>`.");
             }
 
             if (!contexts.Contains(contextName))

@@ -12,17 +12,20 @@ public sealed partial record SecretKeySource(string Name, string Key, string Sou
     public const string FromEnvironmentOption = "--secret-from-env";
     public const string FromFileOption = "--secret-from-file";
 
-    public string Option => FromFile ? FromFileOption : FromEnvironmentOption;
+    /// <summary>How the caller names where this came from in its messages: the CLI option, or a configuration key.</summary>
+    public string Option { get; init; } = FromFile ? FromFileOption : FromEnvironmentOption;
 
     public string Display => $"{Option} {Name}/{Key}={Source}";
 
     /// <summary>
     /// Reads NAME/KEY=SOURCE. Errors never repeat <paramref name="text"/>: a value given where its variable or file
     /// belongs would otherwise be printed. Only the parts already checked (Secret name, key) are named.
+    /// <paramref name="option"/> is what messages call the input (default: the Provisioner's option).
     /// </summary>
-    public static SecretKeySource Parse(string text, bool fromFile)
+    public static SecretKeySource Parse(string text, bool fromFile, string? option = null)
     {
-        var option = fromFile ? FromFileOption : FromEnvironmentOption;
+        ArgumentNullException.ThrowIfNull(text);
+        option ??= fromFile ? FromFileOption : FromEnvironmentOption;
         var example = $"{option} kong-ai-credentials/ai-llm-auth={(fromFile ? "./llm-auth.txt" : "AI_LLM_AUTH")}";
         const string NotRepeated = "The argument is not repeated here, as it may hold the secret itself.";
         var equals = text.IndexOf('=', StringComparison.Ordinal);
@@ -53,7 +56,7 @@ public sealed partial record SecretKeySource(string Name, string Key, string Sou
                 + $"Export the value in a variable and name the variable, e.g. {example}. {NotRepeated}");
         }
 
-        return new SecretKeySource(name, key, source, fromFile);
+        return new SecretKeySource(name, key, source, fromFile) { Option = option };
     }
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")]

@@ -1,7 +1,7 @@
 using System.Text;
 using k8s.Models;
-using KonnectAspire.Konnect.Kubernetes;
 using KonnectAspire.Deployment.Konnect;
+using KonnectAspire.Konnect.Kubernetes;
 
 namespace KonnectAspire.Deployment.Kubernetes;
 

@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Kong;
+using Aspire.Hosting.Kong.Deploy;
 using Aspire.Hosting.Kong.Kubernetes;
 using Aspire.Hosting.Pipelines;
 
@@ -11,7 +12,10 @@ public static class EksEnvironmentBuilderExtensions
     /// <summary>
     /// Adds an EKS compute environment. In publish mode (<c>aspire publish</c>, or
     /// <c>dotnet run --project AppHost -- --operation publish --step publish --output-path &lt;dir&gt;</c>) it writes
-    /// Kubernetes manifests and a kustomization.yaml to <c>&lt;dir&gt;/&lt;name&gt;</c>; in run mode it is not part of the model.
+    /// Kubernetes manifests and a kustomization.yaml to <c>&lt;dir&gt;/&lt;name&gt;</c>; <c>aspire deploy</c> (<c>--step deploy</c>)
+    /// then applies them to the cluster of the current kubeconfig context and waits until the gateway answers (settings
+    /// under <c>Deploy:&lt;name&gt;</c>: <c>Kubeconfig</c>, <c>Context</c>, <c>Timeout</c>, <c>Wait</c>, <c>ProbePath</c>,
+    /// <c>KonnectTokenFile</c>, <c>SecretFromEnv</c>, <c>SecretFromFile</c>). In run mode it is not part of the model.
     /// </summary>
     /// <param name="builder">The application builder.</param>
     /// <param name="name">The resource name.</param>
@@ -32,15 +36,34 @@ public static class EksEnvironmentBuilderExtensions
         var environment = new EksEnvironmentResource(name);
         environment.Annotations.Add(new PipelineStepAnnotation(_ =>
         {
-            var step = new PipelineStep
+            // The deploy step deploys what this run's publish step wrote, from the model that publish read.
+            EksPublishModel? published = null;
+            var publish = new PipelineStep
             {
                 Name = environment.PublishStepName,
                 Description = $"Writes the Kubernetes manifests of '{name}' (kubectl apply -k).",
-                Action = context => EksPublisher.PublishAsync(environment, context),
+                Action = async context => published = await EksPublisher.PublishAsync(environment, context).ConfigureAwait(false),
             };
-            step.DependsOn(WellKnownPipelineSteps.PublishPrereq);
-            step.RequiredBy(WellKnownPipelineSteps.Publish);
-            return step;
+            publish.DependsOn(WellKnownPipelineSteps.PublishPrereq);
+            publish.RequiredBy(WellKnownPipelineSteps.Publish);
+            var deploy = new PipelineStep
+            {
+                Name = environment.DeployStepName,
+                Description = $"Applies the manifests of '{name}' to the cluster and waits until the gateway answers through its load balancer.",
+                Action = context => EksDeployer.DeployAsync(environment, published!, context),
+            };
+            deploy.DependsOn(publish);
+            deploy.DependsOn(WellKnownPipelineSteps.DeployPrereq);
+            deploy.RequiredBy(WellKnownPipelineSteps.Deploy);
+            var destroy = new PipelineStep
+            {
+                Name = environment.DestroyStepName,
+                Description = $"Deletes what the last deploy of '{name}' applied, in reverse order, and waits until the load balancers are released.",
+                Action = context => EksDeployer.DestroyAsync(environment, context),
+            };
+            destroy.DependsOn(WellKnownPipelineSteps.DestroyPrereq);
+            destroy.RequiredBy(WellKnownPipelineSteps.Destroy);
+            return new[] { publish, deploy, destroy };
         }));
         return builder.ExecutionContext.IsPublishMode
             ? builder.AddResource(environment).ExcludeFromManifest()

@@ -3,7 +3,8 @@ namespace Aspire.Hosting.ApplicationModel;
 /// <summary>
 /// A compute environment that publishes the app model as Kubernetes manifests for Amazon EKS: Kong data planes behind
 /// AWS Network Load Balancers with autoscaling, the gateway config, and a Deployment and Service for every other project
-/// or container. Its builder adds the pipeline step <c>publish-&lt;name&gt;</c>, which <c>aspire publish</c> runs.
+/// or container. Its builder adds the pipeline steps <c>publish-&lt;name&gt;</c>, which <c>aspire publish</c> runs, and
+/// <c>deploy-&lt;name&gt;</c>, which <c>aspire deploy</c> runs after it.
 /// </summary>
 public class EksEnvironmentResource : Resource, IComputeEnvironmentResource
 {
@@ -15,4 +16,10 @@ public class EksEnvironmentResource : Resource, IComputeEnvironmentResource
 
     /// <summary>The name of the pipeline step that writes the manifests: <c>publish-&lt;name&gt;</c>.</summary>
     public string PublishStepName => $"publish-{Name}";
+
+    /// <summary>The name of the pipeline step that applies them to the cluster (<c>aspire deploy</c>): <c>deploy-&lt;name&gt;</c>.</summary>
+    public string DeployStepName => $"deploy-{Name}";
+
+    /// <summary>The name of the pipeline step that deletes what deploy applied (<c>aspire do destroy</c>): <c>destroy-&lt;name&gt;</c>.</summary>
+    public string DestroyStepName => $"destroy-{Name}";
 }

@@ -13,11 +13,12 @@ internal static class EksPublisher
     /// <summary>What <c>dotnet run --project AppHost -- --operation publish</c> exits with when this step fails.</summary>
     public const int FailureExitCode = 1;
 
-    public static async Task PublishAsync(EksEnvironmentResource environment, PipelineStepContext context)
+    /// <summary>Publishes and returns the model the files were made from, for the deploy step that follows.</summary>
+    public static async Task<EksPublishModel> PublishAsync(EksEnvironmentResource environment, PipelineStepContext context)
     {
         try
         {
-            await PublishCoreAsync(environment, context).ConfigureAwait(false);
+            return await PublishCoreAsync(environment, context).ConfigureAwait(false);
         }
         catch
         {
@@ -28,7 +29,7 @@ internal static class EksPublisher
         }
     }
 
-    private static async Task PublishCoreAsync(EksEnvironmentResource environment, PipelineStepContext context)
+    private static async Task<EksPublishModel> PublishCoreAsync(EksEnvironmentResource environment, PipelineStepContext context)
     {
         var problems = new List<string>();
         var model = await EksModelReader.ReadAsync(
@@ -60,6 +61,7 @@ internal static class EksPublisher
             "{Step}: wrote {Count} files to {Directory} ({Flavor} flavour, namespace {Namespace}); apply them with: kubectl apply -k {Directory}",
             environment.PublishStepName, paths.Count, directory, model.Options.Flavor, model.Options.Namespace, directory);
         context.Summary.Add($"{environment.Name} manifests", directory);
+        return model;
     }
 
     public static string Describe(EksEnvironmentResource environment, IReadOnlyList<string> problems) =>

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Deployment.Konnect;
+using KonnectAspire.Provisioner.Cli;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

@@ -1,8 +1,8 @@
 using System.CommandLine;
+using KonnectAspire.Deployment.Konnect;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Deployment.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

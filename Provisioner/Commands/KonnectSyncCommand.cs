@@ -1,5 +1,5 @@
 using System.CommandLine;
-using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Deployment.Konnect;
 using KonnectAspire.Konnect.Sync;
 using KonnectAspire.Provisioner.Cli;
 using Spectre.Console;
@@ -12,7 +12,7 @@ namespace KonnectAspire.Provisioner.Commands;
 /// </summary>
 internal sealed class KonnectSyncCommand : KonnectVerbCommand
 {
-    public const string DeckFileName = "kong.yaml";
+    public const string DeckFileName = KonnectDeckFile.FileName;
 
     private readonly Argument<FileSystemInfo> _source = new("path")
     {
@@ -44,7 +44,7 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
         }
 
         var deckFile = FindDeckFile(parseResult.GetValue(_source)!);
-        var configuration = ReadConfiguration(deckFile);
+        var configuration = KonnectDeckFile.Read(deckFile);
         var options = ClientOptions(parseResult);
         using var client = CreateClient(options);
 
@@ -97,26 +97,5 @@ internal sealed class KonnectSyncCommand : KonnectVerbCommand
                     : $"No {DeckFileName} under '{path}'; publish the AppHost first (dotnet run --project AppHost -- --operation publish --step publish --output-path \"$PWD/publish-output\") or give the decK file itself."),
             _ => throw CommandFailedException.BadInput($"{found.Count} {DeckFileName} files under '{path}' ({string.Join(", ", found.Select(f => Path.GetRelativePath(path, f)))}); give the one to sync."),
         };
-    }
-
-    private static GatewayConfiguration ReadConfiguration(string deckFile)
-    {
-        GatewayConfiguration configuration;
-        try
-        {
-            configuration = DeckFile.Parse(DeckFile.ReadFile(deckFile));
-        }
-        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException)
-        {
-            throw CommandFailedException.BadInput($"Cannot use '{deckFile}': {ex.Message}", ex);
-        }
-
-        // Konnect data planes run Kong Enterprise.
-        var problems = GatewayConfigurationValidator.Validate(configuration)
-            .Concat(GatewayConfigurationValidator.FindUnbundledPlugins(configuration, enterprise: true, "Kong Enterprise (Konnect)"))
-            .ToList();
-        return problems.Count == 0
-            ? configuration
-            : throw CommandFailedException.BadInput($"'{deckFile}' is not a gateway config Kong accepts:\n  - {string.Join("\n  - ", problems)}");
     }
 }

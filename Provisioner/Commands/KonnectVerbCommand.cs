@@ -1,7 +1,7 @@
 using System.CommandLine;
+using KonnectAspire.Deployment.Konnect;
 using KonnectAspire.Konnect.Api;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Deployment.Konnect;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Deployment.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 
 namespace KonnectAspire.Provisioner.Deploy;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Net;
-using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Deployment.Kubernetes;
+using KonnectAspire.Provisioner.Cli;
 using KonnectAspire.Provisioner.Kubernetes;
 using Spectre.Console;
 

@@ -48,7 +48,7 @@ internal sealed class KubernetesVerb(CommandOutput output) : VerbPipeline(output
     };
 
     protected override string TimedOut(TimeSpan timeout) =>
-        $"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity)}. "
+        $"Timed out after {Durations.Format(timeout)} waiting for {Redactor.Redact(_activity).TrimEnd('.')}. "
         + "See where it stands with `provisioner status`; pass a longer --timeout if the cluster is only slow.";
 
     protected override string Redact(string text) => Redactor.Redact(text);

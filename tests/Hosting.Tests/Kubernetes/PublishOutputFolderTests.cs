@@ -5,6 +5,7 @@ using k8s.Models;
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 
 /// <summary>The publish output folder: written whole or not at all, owning only what it wrote.</summary>
+[Collection(nameof(ProcessExitCodeCollection))]
 public sealed class PublishOutputFolderTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("eks-output-").FullName;

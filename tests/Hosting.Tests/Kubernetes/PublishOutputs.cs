@@ -38,19 +38,7 @@ internal static class PublishOutputs
         {
             using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish"]);
 
-            // As in AppHost/AppHost.cs.
-            var controlPlane = builder.AddKongControlPlane("kong");
-            var dataPlanes = builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
-            var sampleService = builder.AddProject("sample-service", TestRepository.PathOf("SampleService", "SampleService.csproj"))
-                .WithHttpHealthCheck("/health");
-            controlPlane
-                .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
-                .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
-            var llmStandIn = builder.AddProject("llm-stand-in", TestRepository.PathOf("LlmStandIn", "LlmStandIn.csproj"))
-                .WithHttpHealthCheck("/health");
-            controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: llmStandIn);
-            sampleService.WithLlmGateway(dataPlanes, "llm");
-            builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+            AddReferenceArchitecture(builder, flavor);
 
             await using (var app = builder.Build())
             {
@@ -65,5 +53,22 @@ internal static class PublishOutputs
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>The reference architecture as in AppHost/AppHost.cs, with an EKS environment "eks" of <paramref name="flavor"/>.</summary>
+    public static IResourceBuilder<EksEnvironmentResource> AddReferenceArchitecture(IDistributedApplicationBuilder builder, EksDataPlaneFlavor flavor)
+    {
+        var controlPlane = builder.AddKongControlPlane("kong");
+        var dataPlanes = builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2, proxyPort: 18000);
+        var sampleService = builder.AddProject("sample-service", TestRepository.PathOf("SampleService", "SampleService.csproj"))
+            .WithHttpHealthCheck("/health");
+        controlPlane
+            .WithRoute("/orders", sampleService, name: "orders", stripPath: false)
+            .WithPlugin("rate-limiting", new JsonObject { ["minute"] = 60, ["policy"] = "local" }, route: "orders");
+        var llmStandIn = builder.AddProject("llm-stand-in", TestRepository.PathOf("LlmStandIn", "LlmStandIn.csproj"))
+            .WithHttpHealthCheck("/health");
+        controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", standIn: llmStandIn);
+        sampleService.WithLlmGateway(dataPlanes, "llm");
+        return builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
     }
 }
