@@ -1,3 +1,5 @@
+using KonnectAspire.Konnect.Api;
+
 namespace KonnectAspire.Deployment.Konnect;
 
 /// <summary>Where deployments take the Konnect token from: a file (the Provisioner's --token-file), or this variable.</summary>
@@ -28,6 +30,43 @@ public static class KonnectTokenInput
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
             throw DeploymentException.BadInput($"Cannot read the token file '{full}': {ex.Message} Point {option} at a readable file that holds only the token.", ex);
+        }
+    }
+
+    /// <summary>
+    /// The token from <paramref name="file"/> (named <paramref name="fileOption"/> in messages), else from
+    /// <see cref="Variable"/>; <paramref name="missing"/> is the message when neither gives one. A token that is not a
+    /// Konnect token is bad input, and its text is never repeated.
+    /// </summary>
+    public static KonnectAccessToken Read(string? file, string fileOption, DeploymentEnvironment environment, string missing)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        string? token;
+        string origin;
+        if (file is not null)
+        {
+            origin = $"{fileOption} {Path.GetFullPath(file, environment.WorkingDirectory)}";
+            token = ReadFile(file, environment.WorkingDirectory, fileOption).Trim();
+        }
+        else
+        {
+            origin = $"${Variable}";
+            token = environment.GetEnvironmentVariable(Variable)?.Trim();
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            throw DeploymentException.BadInput(missing);
+        }
+
+        try
+        {
+            return KonnectAccessToken.Parse(token, origin);
+        }
+        catch (ArgumentException)
+        {
+            throw DeploymentException.BadInput(
+                $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
         }
     }
 }

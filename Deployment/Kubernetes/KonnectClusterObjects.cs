@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using KonnectAspire.Deployment.Konnect;
-using KonnectAspire.Konnect.Api;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Kubernetes;
 
@@ -111,35 +110,12 @@ public static class KonnectClusterObjects
             return read;
         }
 
-        string? token;
-        string origin;
-        if (sources.TokenFile is not null)
-        {
-            origin = $"{sources.TokenFileOption} {Path.GetFullPath(sources.TokenFile, context.WorkingDirectory)}";
-            token = KonnectTokenInput.ReadFile(sources.TokenFile, context.WorkingDirectory, sources.TokenFileOption).Trim();
-        }
-        else
-        {
-            origin = $"${KonnectTokenInput.Variable}";
-            token = context.GetEnvironmentVariable(KonnectTokenInput.Variable)?.Trim();
-        }
-
-        if (string.IsNullOrEmpty(token))
-        {
-            throw DeploymentException.BadInput(
-                $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectTokenInput.Variable} or pass {sources.TokenFileOption} <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).");
-        }
-
         // The konnect verbs' check, so a token they accept is one deploy accepts too.
-        try
-        {
-            return KonnectAccessToken.Parse(token, origin).Reveal();
-        }
-        catch (ArgumentException)
-        {
-            throw DeploymentException.BadInput(
-                $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
-        }
+        return KonnectTokenInput.Read(
+            sources.TokenFile,
+            sources.TokenFileOption,
+            context,
+            $"The manifests use the Kong Operator, which reads the Konnect token from Secret {KonnectKubernetesNames.TokenSecret}; no token was given. Set {KonnectTokenInput.Variable} or pass {sources.TokenFileOption} <file> (a personal access token kpat_… or system account token spat_…, from Konnect > Personal access tokens).").Reveal();
     }
 
     // --cluster-cert-dir, or the one folder `konnect up` wrote under the data folder's konnect/ (its default --output).

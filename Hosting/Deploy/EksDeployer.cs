@@ -155,35 +155,11 @@ internal static class EksDeployer
 
     private static KonnectClientOptions ClientOptions(EksEnvironmentResource environment, EksPublishModel model, EksDeploySettings settings, DeploymentEnvironment process)
     {
-        string text;
-        string origin;
-        if (settings.KonnectTokenFile is { } file)
-        {
-            origin = $"Deploy:{environment.Name}:KonnectTokenFile ({Path.GetFullPath(file, process.WorkingDirectory)})";
-            text = KonnectTokenInput.ReadFile(file, process.WorkingDirectory, settings.TokenFileKey);
-        }
-        else
-        {
-            origin = $"${KonnectTokenInput.Variable}";
-            text = process.GetEnvironmentVariable(KonnectTokenInput.Variable) ?? "";
-        }
-
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            throw DeploymentException.BadInput(
-                $"Deploying '{environment.Name}' (plain flavour) finds or creates its Konnect control plane and needs a Konnect token: set {KonnectTokenInput.Variable} or Deploy:{environment.Name}:KonnectTokenFile=<file>. {KonnectAccessToken.HowToCreate}");
-        }
-
-        KonnectAccessToken token;
-        try
-        {
-            token = KonnectAccessToken.Parse(text.Trim(), origin);
-        }
-        catch (ArgumentException)
-        {
-            throw DeploymentException.BadInput($"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and give it again.");
-        }
-
+        var token = KonnectTokenInput.Read(
+            settings.KonnectTokenFile,
+            settings.TokenFileKey,
+            process,
+            $"Deploying '{environment.Name}' (plain flavour) finds or creates its Konnect control plane and needs a Konnect token: set {KonnectTokenInput.Variable} or {settings.TokenFileKey}=<file>. {KonnectAccessToken.HowToCreate}");
         var host = new Uri(model.KonnectServerUrl.Contains("://", StringComparison.Ordinal) ? model.KonnectServerUrl : "https://" + model.KonnectServerUrl).Host;
         var region = Enum.GetValues<KonnectRegion>().FirstOrDefault(r => KonnectClientOptions.ApiHost(r) == host);
         return new KonnectClientOptions

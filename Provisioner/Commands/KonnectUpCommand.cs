@@ -28,7 +28,7 @@ internal sealed class KonnectUpCommand : KonnectVerbCommand
         var options = ClientOptions(parseResult);
         using var client = CreateClient(options);
 
-        var result = await KonnectDataPlaneSetup.UpAsync(client, options, name, output, parseResult.GetValue(_namespace), Context.Time, new SpinnerProgress(Console, Context.ErrorConsole), cancellationToken);
+        var result = await KonnectDataPlaneSetup.UpAsync(client, options, name, output, parseResult.GetValue(_namespace), Context.Time, Progress, cancellationToken);
         Console.MarkupLineInterpolated($"Control plane [bold]{result.ControlPlane.Name}[/] ({result.ControlPlane.Id}): {result.ConsoleAddress}");
         Report(result.Changes, output);
         return ExitCodes.Success;

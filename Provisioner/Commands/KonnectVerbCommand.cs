@@ -123,8 +123,10 @@ internal abstract class KonnectVerbCommand : Command
         return client;
     }
 
-    protected Task<T> StepAsync<T>(string description, Func<Task<T>> step)
-        => Console.Status().StartAsync(description, _ => step());
+    /// <summary>The verbs' progress: a spinner while a Konnect call runs.</summary>
+    protected SpinnerProgress Progress => new(Console, Context.ErrorConsole);
+
+    protected Task<T> StepAsync<T>(string description, Func<Task<T>> step) => Progress.WaitAsync(description, _ => step());
 
     private KonnectAccessToken ReadToken(ParseResult parseResult)
     {
