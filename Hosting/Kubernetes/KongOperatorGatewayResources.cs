@@ -16,40 +16,16 @@ internal static class KongOperatorGatewayResources
         var gateway = controlPlane.Gateway;
         foreach (var service in gateway.Services)
         {
-            yield return new KongService
-            {
-                Metadata = Metadata(model, ServiceName(service.Name)),
-                Spec = new()
-                {
-                    Name = service.Name,
-                    Protocol = service.Protocol,
-                    Host = service.Host,
-                    Port = service.Port,
-                    Path = service.Path,
-                    Tags = NullIfEmpty(service.Tags),
-                    ControlPlaneRef = ControlPlaneRef.To(controlPlane.Name),
-                },
-            };
+            var spec = ToPlain(KongEntityJson.ToDeclared(service), sorted: false);
+            spec["controlPlaneRef"] = ControlPlaneRef.To(controlPlane.Name);
+            yield return new KongService { Metadata = Metadata(model, ServiceName(service.Name)), Spec = spec };
         }
 
         foreach (var route in gateway.Routes)
         {
-            yield return new KongRoute
-            {
-                Metadata = Metadata(model, RouteName(route.Name)),
-                Spec = new()
-                {
-                    Name = route.Name,
-                    Paths = NullIfEmpty(route.Paths),
-                    Methods = NullIfEmpty(route.Methods),
-                    Hosts = NullIfEmpty(route.Hosts),
-                    Protocols = NullIfEmpty(route.Protocols),
-                    StripPath = route.StripPath,
-                    PreserveHost = route.PreserveHost,
-                    Tags = NullIfEmpty(route.Tags),
-                    ServiceRef = new() { NamespacedRef = new() { Name = ServiceName(route.Service) } },
-                },
-            };
+            var spec = ToPlain(KongEntityJson.ToDeclared(route, includeReferences: false), sorted: false);
+            spec["serviceRef"] = new KongRoute.ServiceReference { NamespacedRef = new() { Name = ServiceName(route.Service) } };
+            yield return new KongRoute { Metadata = Metadata(model, RouteName(route.Name)), Spec = spec };
         }
 
         foreach (var plugin in gateway.Plugins)
@@ -61,7 +37,7 @@ internal static class KongOperatorGatewayResources
                 Metadata = Metadata(model, name),
                 Plugin = plugin.Name,
                 Disabled = plugin.Enabled ? null : true,
-                Config = ToPlain(config),
+                Config = ToPlain(config, sorted: true),
                 ConfigPatches = patches,
             };
 
@@ -124,13 +100,14 @@ internal static class KongOperatorGatewayResources
     private static k8s.Models.V1ObjectMeta Metadata(EksPublishModel model, string name) =>
         KubernetesObjectMetadata.For(model, name, KubernetesLabels.GatewayComponent);
 
-    private static List<string>? NullIfEmpty(IList<string> values) => values.Count == 0 ? null : [.. values];
-
-    /// <summary>The plugin config as dictionaries, lists and CLR scalars, which YAML serializers write like any other value.</summary>
-    private static IDictionary<string, object?> ToPlain(JsonObject config)
+    /// <summary>
+    /// JSON as dictionaries, lists and CLR scalars, which YAML serializers write like any other value: a spec in the
+    /// order its fields are declared, a plugin config with its keys sorted.
+    /// </summary>
+    private static IDictionary<string, object?> ToPlain(JsonObject json, bool sorted)
     {
-        var result = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (key, value) in config)
+        IDictionary<string, object?> result = sorted ? new SortedDictionary<string, object?>(StringComparer.Ordinal) : new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in json)
         {
             result[key] = ToPlain(value);
         }
@@ -141,7 +118,7 @@ internal static class KongOperatorGatewayResources
     private static object? ToPlain(JsonNode? node) => node switch
     {
         null => null,
-        JsonObject obj => ToPlain(obj),
+        JsonObject obj => ToPlain(obj, sorted: true),
         JsonArray array => array.Select(ToPlain).ToList(),
         JsonValue value => value.GetValueKind() switch
         {

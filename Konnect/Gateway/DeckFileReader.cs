@@ -13,9 +13,11 @@ internal sealed class DeckFileReader
 
     private static readonly string[] TopLevelFields = ["_format_version", "_transform", "_info", "_konnect", "services", "routes", "plugins"];
     private static readonly string[] InfoFields = ["select_tags"];
-    private static readonly string[] ServiceFields = ["name", "url", "protocol", "host", "port", "path", "tags", "routes", "plugins"];
-    private static readonly string[] RouteFields = ["name", "service", "paths", "methods", "hosts", "protocols", "strip_path", "preserve_host", "tags", "plugins"];
-    private static readonly string[] PluginFields = ["name", "service", "route", "config", "enabled", "tags"];
+
+    // Besides the entity's own fields (GatewayEntityShape): decK's url shorthand and the lists nested under an entity.
+    private static readonly string[] UrlShorthandFields = ["protocol", "host", "port", "path"];
+    private static readonly string[] ServiceExtras = ["url", "routes", "plugins"];
+    private static readonly string[] RouteExtras = ["plugins"];
 
     private readonly List<GatewayService> _services = [];
     private readonly List<GatewayRoute> _routes = [];
@@ -94,38 +96,92 @@ internal sealed class DeckFileReader
 
     private void ReadService(YamlNode node)
     {
-        var fields = Fields(Mapping(node, "a service"), "service", ServiceFields);
-        var name = Required(node, fields, "name", "a service");
-        var what = $"service '{name}'";
-        GatewayService service;
-        if (fields.TryGetValue("url", out var url))
-        {
-            var conflicting = new[] { "protocol", "host", "port", "path" }.Where(fields.ContainsKey).ToList();
-            if (conflicting.Count > 0)
-                throw Fail(url, $"{what} sets url and {string.Join(", ", conflicting)}; use either url or protocol/host/port/path");
-            service = FromUrl(name, url, what);
-        }
-        else
-        {
-            service = new GatewayService
-            {
-                Name = name,
-                Host = Required(node, fields, "host", what),
-                Protocol = fields.TryGetValue("protocol", out var protocol) ? Text(protocol, $"{what} protocol") : "http",
-                Port = fields.TryGetValue("port", out var port) ? Integer(port, $"{what} port") : 80,
-                Path = fields.TryGetValue("path", out var path) ? Text(path, $"{what} path") : null,
-            };
-        }
-
-        _services.Add(service with { Tags = Tags(fields, what) });
+        var (service, fields) = ReadEntity<GatewayService>(GatewayEntityShape.Service, node, ServiceExtras, parent: null);
+        _services.Add(service);
         foreach (var route in Items(fields, "routes"))
-            ReadRoute(route, parentService: name);
+            ReadRoute(route, parentService: service.Name);
         foreach (var plugin in Items(fields, "plugins"))
-            ReadPlugin(plugin, parentService: name, parentRoute: null);
+            ReadPlugin(plugin, parentService: service.Name, parentRoute: null);
     }
 
-    private static GatewayService FromUrl(string name, YamlNode node, string what)
+    private void ReadRoute(YamlNode node, string? parentService)
     {
+        (GatewayEntityKind Kind, string Name)? parent = parentService is null ? null : (GatewayEntityKind.Service, parentService);
+        var (route, fields) = ReadEntity<GatewayRoute>(GatewayEntityShape.Route, node, RouteExtras, parent);
+        _routes.Add(route);
+        foreach (var plugin in Items(fields, "plugins"))
+            ReadPlugin(plugin, parentService: null, parentRoute: route.Name);
+    }
+
+    private void ReadPlugin(YamlNode node, string? parentService, string? parentRoute)
+    {
+        (GatewayEntityKind Kind, string Name)? parent = parentService is not null ? (GatewayEntityKind.Service, parentService)
+            : parentRoute is not null ? (GatewayEntityKind.Route, parentRoute)
+            : null;
+        _plugins.Add(ReadEntity<GatewayPlugin>(GatewayEntityShape.Plugin, node, [], parent).Entity);
+    }
+
+    // Reads one entity against its shape: the allowed keys, the required ones, and each value by its field's type.
+    private (T Entity, Dictionary<string, YamlNode> Fields) ReadEntity<T>(GatewayEntityShape shape, YamlNode node, string[] extras, (GatewayEntityKind Kind, string Name)? parent)
+    {
+        var word = shape.Kind.Word();
+        var fields = Fields(Mapping(node, $"a {word}"), word, [.. shape.Fields.Select(field => field.Name), .. extras]);
+        var name = Required(node, fields, "name", $"a {word} (this project addresses entities by name)");
+        var what = $"{word} '{name}'";
+        var json = fields.TryGetValue("url", out var url) ? FromUrl(url, fields, what) : [];
+
+        foreach (var field in shape.Fields)
+        {
+            fields.TryGetValue(field.Name, out var value);
+            // The parent the entity is nested under is its reference of that kind; it may not name one itself.
+            if (field.Reference is not null && parent is var (parentKind, parentName))
+            {
+                if (value is not null)
+                    throw Fail(value, $"{what} is nested under {parentKind.Word()} '{parentName}'; remove its '{field.Name}' field");
+                if (field.Reference == parentKind)
+                    json[field.Name] = parentName;
+            }
+            else if (value is not null && !IsNull(value))
+            {
+                json[field.Name] = Value(field, value, $"{what} {field.Name}");
+            }
+            else if (field.IsRequired && !json.ContainsKey(field.Name))
+            {
+                throw field.Reference is GatewayEntityKind kind
+                    ? Fail(node, $"{what} is not nested under a {kind.Word()} and has no '{field.Name}' field; add {field.Name}: <{kind.Word()} name>")
+                    : Fail(node, $"{what} has no '{field.Name}'; add {field.Name}: <value>");
+            }
+        }
+
+        // _info.select_tags: decK adds them to every entity it reads.
+        var tags = json["tags"] is JsonArray own ? own.Select(tag => tag!.GetValue<string>()) : [];
+        json["tags"] = new JsonArray([.. tags.Concat(_selectTags).Distinct(StringComparer.Ordinal).Select(tag => (JsonNode)tag)]);
+        return (shape.FromJson<T>(json), fields);
+    }
+
+    private static JsonNode Value(GatewayEntityField field, YamlNode node, string what)
+    {
+        if (field.Reference is not null)
+            return ReferencedName(node, what);
+        if (field.Type == typeof(string))
+            return Text(node, what);
+        if (field.Type == typeof(int))
+            return Integer(node, what);
+        if (field.Type == typeof(bool))
+            return Boolean(node, what);
+        if (field.Type == typeof(IList<string>))
+            return new JsonArray([.. Strings(node, what).Select(item => (JsonNode)item)]);
+        if (field.Type == typeof(JsonObject))
+            return Config(node, what);
+        throw new InvalidOperationException($"The decK reader has no reading for {field.Type} ({what}); add one to DeckFileReader.Value.");
+    }
+
+    private static JsonObject FromUrl(YamlNode node, Dictionary<string, YamlNode> fields, string what)
+    {
+        var conflicting = UrlShorthandFields.Where(fields.ContainsKey).ToList();
+        if (conflicting.Count > 0)
+            throw Fail(node, $"{what} sets url and {string.Join(", ", conflicting)}; use either url or protocol/host/port/path");
+
         var text = Text(node, $"{what} url");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             throw Fail(node, $"{what} has url '{text}', which is not an absolute URL; write it like http://orders:8080/api");
@@ -136,83 +192,19 @@ internal sealed class DeckFileReader
         var hasPath = text.IndexOf('/', afterScheme) >= 0;
         var scheme = uri.Scheme.ToLowerInvariant();
         var explicitPort = !uri.IsDefaultPort && uri.Port > 0;
-        return new GatewayService
+        var parts = new JsonObject
         {
-            Name = name,
-            Protocol = scheme,
-            Host = uri.Host,
-            Port = explicitPort ? uri.Port : scheme is "https" or "grpcs" or "wss" or "tls" ? 443 : 80,
-            Path = hasPath ? uri.AbsolutePath : null,
+            ["protocol"] = scheme,
+            ["host"] = uri.Host,
+            ["port"] = explicitPort ? uri.Port : scheme is "https" or "grpcs" or "wss" or "tls" ? 443 : 80,
         };
-    }
-
-    private void ReadRoute(YamlNode node, string? parentService)
-    {
-        var fields = Fields(Mapping(node, "a route"), "route", RouteFields);
-        var name = Required(node, fields, "name", "a route (this project addresses routes by name)");
-        var what = $"route '{name}'";
-        string service;
-        if (parentService is not null)
-        {
-            if (fields.TryGetValue("service", out var nested))
-                throw Fail(nested, $"{what} is nested under service '{parentService}'; remove its 'service' field");
-            service = parentService;
-        }
-        else
-        {
-            service = fields.TryGetValue("service", out var reference)
-                ? ReferencedName(reference, $"{what} service")
-                : throw Fail(node, $"{what} is not nested under a service and has no 'service' field; add service: <service name>");
-        }
-
-        var route = new GatewayRoute
-        {
-            Name = name,
-            Service = service,
-            Paths = Optional(fields, "paths", node => Strings(node, $"{what} paths"), []),
-            Methods = Optional(fields, "methods", node => Strings(node, $"{what} methods"), []),
-            Hosts = Optional(fields, "hosts", node => Strings(node, $"{what} hosts"), []),
-            Protocols = Optional(fields, "protocols", node => Strings(node, $"{what} protocols"), ["http", "https"]),
-            StripPath = Optional(fields, "strip_path", node => Boolean(node, $"{what} strip_path"), true),
-            PreserveHost = Optional(fields, "preserve_host", node => Boolean(node, $"{what} preserve_host"), false),
-            Tags = Tags(fields, what),
-        };
-        _routes.Add(route);
-        foreach (var plugin in Items(fields, "plugins"))
-            ReadPlugin(plugin, parentService: null, parentRoute: name);
-    }
-
-    private void ReadPlugin(YamlNode node, string? parentService, string? parentRoute)
-    {
-        var fields = Fields(Mapping(node, "a plugin"), "plugin", PluginFields);
-        var name = Required(node, fields, "name", "a plugin");
-        var what = $"plugin '{name}'";
-        var nested = parentService is not null || parentRoute is not null;
-        foreach (var scope in new[] { "service", "route" }.Where(scope => nested && fields.ContainsKey(scope)))
-            throw Fail(fields[scope], $"{what} is nested under {(parentService is null ? $"route '{parentRoute}'" : $"service '{parentService}'")}; remove its '{scope}' field");
-
-        var plugin = new GatewayPlugin
-        {
-            Name = name,
-            Service = parentService ?? Optional<string?>(fields, "service", node => ReferencedName(node, $"{what} service"), null),
-            Route = parentRoute ?? Optional<string?>(fields, "route", node => ReferencedName(node, $"{what} route"), null),
-            Config = Optional(fields, "config", node => Config(node, what), []),
-            Enabled = Optional(fields, "enabled", node => Boolean(node, $"{what} enabled"), true),
-            Tags = Tags(fields, what),
-        };
-        _plugins.Add(plugin);
+        if (hasPath)
+            parts["path"] = uri.AbsolutePath;
+        return parts;
     }
 
     private static JsonObject Config(YamlNode node, string what)
-    {
-        return YamlJsonConversion.ToJson(Mapping(node, $"{what} config"), Fail)!.AsObject();
-    }
-
-    private List<string> Tags(Dictionary<string, YamlNode> fields, string what)
-    {
-        var tags = Optional(fields, "tags", node => Strings(node, $"{what} tags"), []);
-        return [.. tags.Concat(_selectTags).Distinct(StringComparer.Ordinal)];
-    }
+        => YamlJsonConversion.ToJson(Mapping(node, what), Fail)!.AsObject();
 
     // A reference to another entity by name: `service: orders` or `service: {name: orders}`.
     private static string ReferencedName(YamlNode node, string what)
@@ -258,9 +250,6 @@ internal sealed class DeckFileReader
 
         return fields;
     }
-
-    private static T Optional<T>(Dictionary<string, YamlNode> fields, string key, Func<YamlNode, T> read, T fallback)
-        => fields.TryGetValue(key, out var node) && !IsNull(node) ? read(node) : fallback;
 
     private static string Required(YamlNode owner, Dictionary<string, YamlNode> fields, string key, string what)
         => fields.TryGetValue(key, out var node) && !IsNull(node)

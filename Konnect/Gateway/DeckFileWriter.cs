@@ -1,5 +1,5 @@
 using KonnectAspire.Konnect.Yaml;
-using System.Globalization;
+using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
 namespace KonnectAspire.Konnect.Gateway;
@@ -29,16 +29,7 @@ internal static class DeckFileWriter
 
     private static YamlMappingNode Service(GatewayService service, GatewayConfiguration configuration)
     {
-        var node = new YamlMappingNode
-        {
-            { "name", YamlJsonConversion.Text(service.Name) },
-            { "protocol", YamlJsonConversion.Text(service.Protocol) },
-            { "host", YamlJsonConversion.Text(service.Host) },
-            { "port", new YamlScalarNode(service.Port.ToString(CultureInfo.InvariantCulture)) },
-        };
-        if (service.Path is not null)
-            node.Add("path", YamlJsonConversion.Text(service.Path));
-        AddStrings(node, "tags", service.Tags);
+        var node = Mapping(KongEntityJson.ToDeclared(service));
         AddList(node, "routes", configuration.Routes
             .Where(route => route.Service == service.Name)
             .Select(route => Route(route, configuration, includeService: false)));
@@ -50,16 +41,7 @@ internal static class DeckFileWriter
 
     private static YamlMappingNode Route(GatewayRoute route, GatewayConfiguration configuration, bool includeService)
     {
-        var node = new YamlMappingNode { { "name", YamlJsonConversion.Text(route.Name) } };
-        if (includeService)
-            node.Add("service", YamlJsonConversion.Text(route.Service));
-        AddStrings(node, "paths", route.Paths);
-        AddStrings(node, "methods", route.Methods);
-        AddStrings(node, "hosts", route.Hosts);
-        node.Add("protocols", Strings(route.Protocols));
-        node.Add("strip_path", Boolean(route.StripPath));
-        node.Add("preserve_host", Boolean(route.PreserveHost));
-        AddStrings(node, "tags", route.Tags);
+        var node = Mapping(KongEntityJson.ToDeclared(route, includeService));
         AddList(node, "plugins", configuration.Plugins
             .Where(plugin => plugin.Route == route.Name && plugin.Service is null)
             .Select(plugin => Plugin(plugin, includeScope: false)));
@@ -67,18 +49,9 @@ internal static class DeckFileWriter
     }
 
     private static YamlMappingNode Plugin(GatewayPlugin plugin, bool includeScope)
-    {
-        var node = new YamlMappingNode { { "name", YamlJsonConversion.Text(plugin.Name) } };
-        if (includeScope && plugin.Service is not null)
-            node.Add("service", YamlJsonConversion.Text(plugin.Service));
-        if (includeScope && plugin.Route is not null)
-            node.Add("route", YamlJsonConversion.Text(plugin.Route));
-        if (plugin.Config.Count > 0)
-            node.Add("config", YamlJsonConversion.ToYaml(plugin.Config));
-        node.Add("enabled", Boolean(plugin.Enabled));
-        AddStrings(node, "tags", plugin.Tags);
-        return node;
-    }
+        => Mapping(KongEntityJson.ToDeclared(plugin, includeScope));
+
+    private static YamlMappingNode Mapping(JsonObject declared) => (YamlMappingNode)YamlJsonConversion.ToYaml(declared);
 
     private static bool IsNestedUnderService(GatewayPlugin plugin, HashSet<string> serviceNames)
         => plugin.Route is null && plugin.Service is not null && serviceNames.Contains(plugin.Service);
@@ -92,15 +65,4 @@ internal static class DeckFileWriter
         if (sequence.Children.Count > 0)
             node.Add(key, sequence);
     }
-
-    private static void AddStrings(YamlMappingNode node, string key, ICollection<string> values)
-    {
-        if (values.Count > 0)
-            node.Add(key, Strings(values));
-    }
-
-    private static YamlSequenceNode Strings(IEnumerable<string> values)
-        => new(values.Select(value => (YamlNode)YamlJsonConversion.Text(value)));
-
-    private static YamlScalarNode Boolean(bool value) => new(value ? "true" : "false");
 }

@@ -1,6 +1,10 @@
 namespace KonnectAspire.Konnect.Gateway;
 
 /// <summary>A Kong service: where Kong forwards the requests its routes match.</summary>
+/// <remarks>
+/// The one declaration of a Kong service: each property, under its snake_case name, is a field of the Admin API and
+/// Konnect body, the decK file and the Kong Operator spec, all derived from it by <see cref="KongEntityJson"/>.
+/// </remarks>
 public sealed record GatewayService
 {
     /// <summary>The unique name of the service.</summary>

@@ -77,23 +77,15 @@ public static class KongEntityJson
     }
 
     /// <summary>
-    /// The Kong service body: <c>{id, name, protocol, host, port, path, tags}</c>.
+    /// The Kong service body: <c>{id, name, protocol, host, port, path, tags}</c>, every field of
+    /// <see cref="GatewayService"/> under Kong's name, unset ones as null.
     /// </summary>
     /// <param name="service">The service.</param>
     /// <returns>A new JSON object; the caller may add tags to it.</returns>
     public static JsonObject ToKong(GatewayService service)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return new JsonObject
-        {
-            ["id"] = IdOf(service).ToString(),
-            ["name"] = service.Name,
-            ["protocol"] = service.Protocol,
-            ["host"] = service.Host,
-            ["port"] = service.Port,
-            ["path"] = service.Path,
-            ["tags"] = Strings(service.Tags),
-        };
+        return ToKong(GatewayEntityShape.Service, IdOf(service), service);
     }
 
     /// <summary>
@@ -105,39 +97,57 @@ public static class KongEntityJson
     public static JsonObject ToKong(GatewayRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return new JsonObject
-        {
-            ["id"] = IdOf(route).ToString(),
-            ["name"] = route.Name,
-            ["service"] = Reference(GatewayEntityKind.Service, route.Service),
-            ["paths"] = StringsOrNull(route.Paths),
-            ["methods"] = StringsOrNull(route.Methods),
-            ["hosts"] = StringsOrNull(route.Hosts),
-            ["protocols"] = Strings(route.Protocols),
-            ["strip_path"] = route.StripPath,
-            ["preserve_host"] = route.PreserveHost,
-            ["tags"] = Strings(route.Tags),
-        };
+        return ToKong(GatewayEntityShape.Route, IdOf(route), route);
     }
 
     /// <summary>
-    /// The Kong plugin body: <c>{id, name, config, enabled, service: {id} | null, route: {id} | null, tags}</c>.
+    /// The Kong plugin body: <c>{id, name, service: {id} | null, route: {id} | null, config, enabled, tags}</c>.
     /// </summary>
     /// <param name="plugin">The plugin.</param>
     /// <returns>A new JSON object (with a deep copy of the config); the caller may add tags to it.</returns>
     public static JsonObject ToKong(GatewayPlugin plugin)
     {
         ArgumentNullException.ThrowIfNull(plugin);
-        return new JsonObject
-        {
-            ["id"] = IdOf(plugin).ToString(),
-            ["name"] = plugin.Name,
-            ["config"] = plugin.Config.DeepClone(),
-            ["enabled"] = plugin.Enabled,
-            ["service"] = plugin.Service is null ? null : Reference(GatewayEntityKind.Service, plugin.Service),
-            ["route"] = plugin.Route is null ? null : Reference(GatewayEntityKind.Route, plugin.Route),
-            ["tags"] = Strings(plugin.Tags),
-        };
+        return ToKong(GatewayEntityShape.Plugin, IdOf(plugin), plugin);
+    }
+
+    /// <summary>
+    /// The service as a decK file and a Kong Operator <c>KongService</c> spec hold it: the same fields as
+    /// <see cref="ToKong(GatewayService)"/> without the id, and without what is unset (null, an empty list or object).
+    /// </summary>
+    /// <param name="service">The service.</param>
+    /// <returns>A new JSON object.</returns>
+    public static JsonObject ToDeclared(GatewayService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        return ToDeclared(GatewayEntityShape.Service, service, includeReferences: true);
+    }
+
+    /// <summary>
+    /// The route as a decK file and a Kong Operator <c>KongRoute</c> spec hold it: no id, nothing unset, and its
+    /// service by name, or left out when <paramref name="includeReferences"/> is false (nested in decK; a
+    /// <c>serviceRef</c> in the Kong Operator).
+    /// </summary>
+    /// <param name="route">The route.</param>
+    /// <param name="includeReferences">Whether to write the <c>service</c> the route refers to.</param>
+    /// <returns>A new JSON object.</returns>
+    public static JsonObject ToDeclared(GatewayRoute route, bool includeReferences = true)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return ToDeclared(GatewayEntityShape.Route, route, includeReferences);
+    }
+
+    /// <summary>
+    /// The plugin as a decK file holds it: no id, nothing unset (an empty config is left out), and its service and
+    /// route by name, or left out when <paramref name="includeReferences"/> is false (nested under its scope).
+    /// </summary>
+    /// <param name="plugin">The plugin.</param>
+    /// <param name="includeReferences">Whether to write the <c>service</c> and <c>route</c> it is scoped to.</param>
+    /// <returns>A new JSON object (with a deep copy of the config).</returns>
+    public static JsonObject ToDeclared(GatewayPlugin plugin, bool includeReferences = true)
+    {
+        ArgumentNullException.ThrowIfNull(plugin);
+        return ToDeclared(GatewayEntityShape.Plugin, plugin, includeReferences);
     }
 
     /// <summary>An RFC 4122 version 5 UUID: SHA-1 of the namespace (network byte order) and the UTF-8 name.</summary>
@@ -167,12 +177,35 @@ public static class KongEntityJson
     internal static string? Text(JsonNode? node)
         => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
+    private static JsonObject ToKong(GatewayEntityShape shape, Guid id, object entity)
+    {
+        var fields = shape.ToJson(entity);
+        var body = new JsonObject { ["id"] = id.ToString() };
+        foreach (var field in shape.Fields)
+        {
+            var value = fields[field.Name];
+            fields.Remove(field.Name);
+            body[field.Name] = field.Reference is GatewayEntityKind kind && Text(value) is string name ? Reference(kind, name) : value;
+        }
+
+        return body;
+    }
+
+    private static JsonObject ToDeclared(GatewayEntityShape shape, object entity, bool includeReferences)
+    {
+        var fields = shape.ToJson(entity);
+        foreach (var field in shape.Fields)
+        {
+            if (IsUnset(fields[field.Name]) || (!includeReferences && field.Reference is not null))
+                fields.Remove(field.Name);
+        }
+
+        return fields;
+    }
+
+    private static bool IsUnset(JsonNode? value)
+        => value is null || value is JsonArray { Count: 0 } || value is JsonObject { Count: 0 };
+
     private static JsonObject Reference(GatewayEntityKind kind, string name)
         => new() { ["id"] = StableId(kind, name).ToString() };
-
-    private static JsonArray Strings(IEnumerable<string> values)
-        => new([.. values.Select(value => (JsonNode?)JsonValue.Create(value))]);
-
-    private static JsonArray? StringsOrNull(ICollection<string> values)
-        => values.Count == 0 ? null : Strings(values);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Gateway;
 
 namespace KonnectAspire.Konnect.Sync;
 
@@ -14,8 +15,15 @@ namespace KonnectAspire.Konnect.Sync;
 /// </remarks>
 internal static class KongEntityComparison
 {
-    // Sets in Kong's schema (or lists whose order does not change routing); compared without order.
-    private static readonly HashSet<string> UnorderedFields = ["tags", "methods", "protocols", "hosts", "paths"];
+    // The model's lists of strings (tags, match lists, protocols) are sets in Kong's schema or lists whose order does
+    // not change routing; compared without order.
+    private static readonly HashSet<string> UnorderedFields =
+    [
+        .. new[] { GatewayEntityShape.Service, GatewayEntityShape.Route, GatewayEntityShape.Plugin }
+            .SelectMany(shape => shape.Fields)
+            .Where(field => field.Type == typeof(IList<string>))
+            .Select(field => field.Name),
+    ];
 
     /// <summary>True when every field of <paramref name="desired"/> has the same value in <paramref name="actual"/>.</summary>
     public static bool Matches(JsonObject desired, JsonObject actual)

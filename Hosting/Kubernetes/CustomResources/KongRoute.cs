@@ -1,6 +1,5 @@
 using k8s;
 using k8s.Models;
-using YamlDotNet.Serialization;
 
 namespace Aspire.Hosting.Kong.Kubernetes.CustomResources;
 
@@ -13,31 +12,11 @@ internal sealed class KongRoute : IKubernetesObject<V1ObjectMeta>
 
     public V1ObjectMeta Metadata { get; set; } = new();
 
-    public RouteSpec Spec { get; set; } = new();
-
-    /// <summary>The spec, with Kong's own field names.</summary>
-    internal sealed class RouteSpec
-    {
-        public string Name { get; set; } = "";
-
-        public IList<string>? Paths { get; set; }
-
-        public IList<string>? Methods { get; set; }
-
-        public IList<string>? Hosts { get; set; }
-
-        public IList<string>? Protocols { get; set; }
-
-        [YamlMember(Alias = "strip_path", ApplyNamingConventions = false)]
-        public bool StripPath { get; set; }
-
-        [YamlMember(Alias = "preserve_host", ApplyNamingConventions = false)]
-        public bool PreserveHost { get; set; }
-
-        public IList<string>? Tags { get; set; }
-
-        public ServiceReference ServiceRef { get; set; } = new();
-    }
+    /// <summary>
+    /// The spec: the route's fields as Kong names them (<c>KongEntityJson.ToDeclared</c> without its service), then
+    /// <c>serviceRef</c>.
+    /// </summary>
+    public IDictionary<string, object?> Spec { get; set; } = new Dictionary<string, object?>();
 
     /// <summary>spec.serviceRef.</summary>
     internal sealed class ServiceReference

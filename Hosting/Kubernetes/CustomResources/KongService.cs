@@ -12,23 +12,9 @@ internal sealed class KongService : IKubernetesObject<V1ObjectMeta>
 
     public V1ObjectMeta Metadata { get; set; } = new();
 
-    public ServiceSpec Spec { get; set; } = new();
-
-    /// <summary>The spec, with Kong's own field names.</summary>
-    internal sealed class ServiceSpec
-    {
-        public string Name { get; set; } = "";
-
-        public string Protocol { get; set; } = "http";
-
-        public string Host { get; set; } = "";
-
-        public long Port { get; set; }
-
-        public string? Path { get; set; }
-
-        public IList<string>? Tags { get; set; }
-
-        public ControlPlaneRef ControlPlaneRef { get; set; } = new();
-    }
+    /// <summary>
+    /// The spec: the service's fields as Kong names them (<c>KongEntityJson.ToDeclared</c>, the same JSON a decK file
+    /// holds), then <c>controlPlaneRef</c>.
+    /// </summary>
+    public IDictionary<string, object?> Spec { get; set; } = new Dictionary<string, object?>();
 }

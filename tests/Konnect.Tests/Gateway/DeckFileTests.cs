@@ -252,6 +252,10 @@ public sealed class DeckFileTests
     [InlineData("services:\n  - name: a\n    host: a\n    port: eighty\n", "port must be a whole number")]
     [InlineData("routes:\n  - name: a\n    service: a\n    strip_path: yes\n", "strip_path must be true or false")]
     [InlineData("services: {name: a}\n", "'services' must be a list")]
+    [InlineData("services:\n  - name: a\n    host: a\n    plugins:\n      - name: cors\n        route: r\n", "plugin 'cors' is nested under service 'a'; remove its 'route' field")]
+    [InlineData("routes:\n  - name: a\n    service: a\n    paths: /a\n", "route 'a' paths must be a list")]
+    [InlineData("services:\n  - name: a\n    port: 80\n", "service 'a' has no 'host'")]
+    [InlineData("plugins:\n  - name: cors\n    config: [a]\n", "plugin 'cors' config must be a mapping")]
     public void Mistakes_in_entities_get_a_clear_error(string body, string expected)
     {
         var error = Assert.Throws<FormatException>(() => DeckFile.Parse("_format_version: \"3.0\"\n" + body));

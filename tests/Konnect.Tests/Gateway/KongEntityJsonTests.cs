@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Gateway;
 
@@ -66,4 +67,36 @@ public sealed class KongEntityJsonTests
 
         Assert.Equal(5, config["minute"]!.GetValue<int>());
     }
+
+    [Fact]
+    public void Every_property_of_a_record_reaches_the_kong_body_and_the_declared_form_under_its_kong_name()
+    {
+        var service = new GatewayService { Name = "orders", Host = "orders.internal", Path = "/api", Tags = ["a"] };
+        var route = new GatewayRoute { Name = "orders", Service = "orders", Paths = ["/o"], Methods = ["GET"], Hosts = ["h"], Tags = ["a"] };
+        var plugin = new GatewayPlugin { Name = "cors", Service = "orders", Route = "orders", Config = new JsonObject { ["max_age"] = 1 }, Tags = ["a"] };
+
+        Assert.Equal(["id", .. KongNames<GatewayService>()], KongEntityJson.ToKong(service).Select(pair => pair.Key));
+        Assert.Equal(["id", .. KongNames<GatewayRoute>()], KongEntityJson.ToKong(route).Select(pair => pair.Key));
+        Assert.Equal(["id", .. KongNames<GatewayPlugin>()], KongEntityJson.ToKong(plugin).Select(pair => pair.Key));
+        Assert.Equal(KongNames<GatewayService>(), KongEntityJson.ToDeclared(service).Select(pair => pair.Key));
+        Assert.Equal(KongNames<GatewayRoute>(), KongEntityJson.ToDeclared(route).Select(pair => pair.Key));
+        Assert.Equal(KongNames<GatewayPlugin>(), KongEntityJson.ToDeclared(plugin).Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void The_declared_form_names_references_and_leaves_out_what_is_unset()
+    {
+        var route = new GatewayRoute { Name = "orders", Service = "orders", PreserveHost = false };
+        var plugin = new GatewayPlugin { Name = "cors", Route = "orders", Enabled = false };
+
+        Assert.Equal("""{"name":"orders","service":"orders","protocols":["http","https"],"strip_path":true,"preserve_host":false}""", KongEntityJson.ToDeclared(route).ToJsonString());
+        Assert.Equal("""{"name":"orders","protocols":["http","https"],"strip_path":true,"preserve_host":false}""", KongEntityJson.ToDeclared(route, includeReferences: false).ToJsonString());
+        Assert.Equal("""{"name":"cors","route":"orders","enabled":false}""", KongEntityJson.ToDeclared(plugin).ToJsonString());
+        Assert.Null(KongEntityJson.ToKong(route)["paths"]);
+        Assert.Equal(KongEntityJson.StableId(GatewayEntityKind.Route, "orders").ToString(), KongEntityJson.ToKong(plugin)["route"]!["id"]!.GetValue<string>());
+    }
+
+    // Kong's names are the record's property names in snake_case, so a property added to a record shows up here too.
+    private static string[] KongNames<T>()
+        => [.. typeof(T).GetProperties().Where(property => property.CanWrite).Select(property => JsonNamingPolicy.SnakeCaseLower.ConvertName(property.Name))];
 }
