@@ -35,8 +35,9 @@ public static class KonnectTokenInput
 
     /// <summary>
     /// The token from <paramref name="file"/> (named <paramref name="fileOption"/> in messages), else from
-    /// <see cref="Variable"/>; <paramref name="missing"/> is the message when neither gives one. A token that is not a
-    /// Konnect token is bad input, and its text is never repeated.
+    /// <see cref="Variable"/>; <paramref name="missing"/> is the message when no file is named and the variable is
+    /// empty. A file without a token, or a token that is not a Konnect token, is bad input with
+    /// <see cref="KonnectAccessToken.Parse"/>'s message, and the token's text is never repeated.
     /// </summary>
     public static KonnectAccessToken Read(string? file, string fileOption, DeploymentEnvironment environment, string missing)
     {
@@ -45,28 +46,28 @@ public static class KonnectTokenInput
         string origin;
         if (file is not null)
         {
-            origin = $"{fileOption} {Path.GetFullPath(file, environment.WorkingDirectory)}";
-            token = ReadFile(file, environment.WorkingDirectory, fileOption).Trim();
+            var full = Path.GetFullPath(file, environment.WorkingDirectory);
+            origin = fileOption == FileOption ? $"the token file '{full}'" : $"the token file '{full}' ({fileOption})";
+            token = ReadFile(full, environment.WorkingDirectory, fileOption);
         }
         else
         {
-            origin = $"${Variable}";
-            token = environment.GetEnvironmentVariable(Variable)?.Trim();
-        }
-
-        if (string.IsNullOrEmpty(token))
-        {
-            throw DeploymentException.BadInput(missing);
+            origin = Variable;
+            token = environment.GetEnvironmentVariable(Variable);
+            if (string.IsNullOrWhiteSpace(token))
+            {
+                throw DeploymentException.BadInput(missing);
+            }
         }
 
         try
         {
             return KonnectAccessToken.Parse(token, origin);
         }
-        catch (ArgumentException)
+        catch (ArgumentException ex)
         {
-            throw DeploymentException.BadInput(
-                $"The token from {origin} is not a Konnect personal access token (kpat_…) or system account token (spat_…). Create one in Konnect and pass it again.");
+            // The parameter suffix ArgumentException appends is for developers, not for the person at the prompt.
+            throw DeploymentException.BadInput(ex.Message.Split(" (Parameter", 2)[0], ex);
         }
     }
 }

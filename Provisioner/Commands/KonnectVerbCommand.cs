@@ -128,38 +128,12 @@ internal abstract class KonnectVerbCommand : Command
 
     protected Task<T> StepAsync<T>(string description, Func<Task<T>> step) => Progress.WaitAsync(description, _ => step());
 
-    private KonnectAccessToken ReadToken(ParseResult parseResult)
-    {
-        var file = parseResult.GetValue(_tokenFile);
-        if (file is not null)
-        {
-            var path = Path.GetFullPath(file.FullName, Context.WorkingDirectory);
-            return ParseToken(KonnectTokenInput.ReadFile(path, Context.WorkingDirectory), $"the token file '{path}'");
-        }
-
-        var fromEnvironment = Context.GetEnvironmentVariable(TokenVariable);
-        if (string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            throw CommandFailedException.BadInput(
-                $"No Konnect token: set the {TokenVariable} environment variable or pass --token-file <path> " +
-                $"(a token is never taken as an argument, so it stays out of shell history). {KonnectAccessToken.HowToCreate}");
-        }
-
-        return ParseToken(fromEnvironment, TokenVariable);
-    }
-
-    /// <summary>The text of a --token-file, for the konnect verbs and deploy alike; a missing or unreadable file is bad input.</summary>
-    private static KonnectAccessToken ParseToken(string text, string source)
-    {
-        try
-        {
-            return KonnectAccessToken.Parse(text, source);
-        }
-        catch (ArgumentException ex)
-        {
-            throw CommandFailedException.BadInput(ex.Message.Split(" (Parameter", 2)[0], ex);
-        }
-    }
+    private KonnectAccessToken ReadToken(ParseResult parseResult) => KonnectTokenInput.Read(
+        parseResult.GetValue(_tokenFile)?.FullName,
+        KonnectTokenInput.FileOption,
+        Context.Deployment,
+        $"No Konnect token: set the {TokenVariable} environment variable or pass {KonnectTokenInput.FileOption} <path> " +
+        $"(a token is never taken as an argument, so it stays out of shell history). {KonnectAccessToken.HowToCreate}");
 
     private Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
         => new VerbPipeline(new CommandOutput(Console, Context.ErrorConsole)).RunAsync(token => ExecuteAsync(parseResult, token), cancellationToken);

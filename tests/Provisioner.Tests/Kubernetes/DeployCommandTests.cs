@@ -113,7 +113,8 @@ public sealed class DeployCommandTests : FakeClusterTests
         var exit = await Cli.InvokeAsync("deploy", Cli.PublishOutput("operator"), "--no-wait");
 
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("not a Konnect personal access token (kpat_…) or system account token (spat_…)", Cli.Transcript, StringComparison.Ordinal);
+        // The same message the konnect verbs give for the same token.
+        Assert.Contains("The Konnect token in KONNECT_TOKEN does not start with kpat_ (personal access token) or spat_ (system account token)", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("ghp_notakonnecttoken", Cli.Transcript, StringComparison.Ordinal);
         Assert.DoesNotContain(Server.Requests, r => r.IsApply);
     }
