@@ -69,7 +69,7 @@ internal static class KongGatewayConfigSync
         using var http = new HttpClient { BaseAddress = new Uri($"{controlPlane.AdminEndpoint.Url.TrimEnd('/')}/"), Timeout = TimeSpan.FromSeconds(30) };
         try
         {
-            return await SyncAsync(controlPlane, new KongAdminApiStore(http), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
+            return await SyncAsync(controlPlane, new KongEntityApiStore(new KongAdminApi(http)), "through the Admin API", services, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using KonnectAspire.Konnect.Certificates;
-using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
 
@@ -19,9 +17,6 @@ namespace KonnectAspire.Konnect.Api;
 /// </summary>
 public sealed class KonnectClient : IDisposable
 {
-    private const int PageSize = 1000;
-    private const int MaxPages = 100;
-
     private readonly HttpClient _http;
 
     /// <summary>Creates a client that talks to Konnect over the network.</summary>
@@ -208,77 +203,19 @@ public sealed class KonnectClient : IDisposable
             new("unpin data-plane certificate", Id(controlPlaneId)), cancellationToken);
     }
 
-    /// <summary>Lists core entities of a kind, following pages; with <paramref name="tag"/>, only those Konnect finds by that tag.</summary>
+    /// <summary>
+    /// The core entities (services, routes, plugins) of one control plane as a gateway entity store for the sync engine:
+    /// the same store as a local control plane's Admin API, sent through this client's token, retries and messages.
+    /// </summary>
     /// <param name="controlPlaneId">The control plane id.</param>
-    /// <param name="kind">Services, routes or plugins.</param>
-    /// <param name="tag">A tag to filter by, or null for all.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<IReadOnlyList<JsonObject>> ListCoreEntitiesAsync(
-        Guid controlPlaneId, GatewayEntityKind kind, string? tag = null, CancellationToken cancellationToken = default)
-    {
-        var entities = new List<JsonObject>();
-        var seenOffsets = new HashSet<string>(StringComparer.Ordinal);
-        string? offset = null;
-        for (var page = 0; page < MaxPages; page++)
-        {
-            var path = $"{CoreEntitiesPath(controlPlaneId, kind)}?{Query("size", PageSize.ToString(CultureInfo.InvariantCulture))}";
-            path += tag is null ? string.Empty : $"&{Query("tags", tag)}";
-            path += offset is null ? string.Empty : $"&{Query("offset", offset)}";
-            var body = await SendAsync(HttpMethod.Get, path, null, KonnectJsonContext.Default.JsonObject,
-                new($"list {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false);
-            if (body?["data"] is JsonArray data)
-            {
-                entities.AddRange(data.OfType<JsonObject>().Select(e => e.DeepClone().AsObject()));
-            }
-
-            // Kong ends a listing with a null offset; a repeated offset would loop forever, so it ends the listing too.
-            offset = KongEntityJson.Text(body?["offset"]);
-            if (offset is null || !seenOffsets.Add(offset))
-            {
-                break;
-            }
-        }
-
-        return entities;
-    }
-
-    /// <summary>Creates or replaces the core entity with this id (<c>PUT</c>) and returns it as Konnect stored it.</summary>
-    /// <param name="controlPlaneId">The control plane id.</param>
-    /// <param name="kind">Service, route or plugin.</param>
-    /// <param name="id">The entity id.</param>
-    /// <param name="entity">The entity as the Kong Admin API shapes it.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<JsonObject> UpsertCoreEntityAsync(
-        Guid controlPlaneId, GatewayEntityKind kind, Guid id, JsonObject entity, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(entity);
-        var body = new ByteArrayContent(Encoding.UTF8.GetBytes(entity.ToJsonString()));
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return await SendAsync(HttpMethod.Put, $"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", body,
-            KonnectJsonContext.Default.JsonObject, new($"upsert {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken).ConfigureAwait(false)
-            ?? throw EmptyAnswer($"upsert {kind.CollectionName()}");
-    }
-
-    /// <summary>Deletes a core entity; returns false when it was already gone.</summary>
-    /// <param name="controlPlaneId">The control plane id.</param>
-    /// <param name="kind">Service, route or plugin.</param>
-    /// <param name="id">The entity id.</param>
-    /// <param name="cancellationToken">Cancels the call.</param>
-    public Task<bool> DeleteCoreEntityAsync(Guid controlPlaneId, GatewayEntityKind kind, Guid id, CancellationToken cancellationToken = default)
-        => DeleteAsync($"{CoreEntitiesPath(controlPlaneId, kind)}/{Id(id)}", new($"delete {kind.CollectionName()}", Id(controlPlaneId)), cancellationToken);
-
-    /// <summary>The core entities of one control plane as a gateway entity store for the sync engine.</summary>
-    /// <param name="controlPlaneId">The control plane id.</param>
-    public KonnectCoreEntityStore EntityStore(Guid controlPlaneId) => new(this, controlPlaneId);
+    public KongEntityApiStore EntityStore(Guid controlPlaneId) => new(new KonnectCoreEntityApi(this, controlPlaneId));
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
 
-    private static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
+    internal static string ControlPlanePath(Guid controlPlaneId) => $"control-planes/{Id(controlPlaneId)}";
 
-    private static string CoreEntitiesPath(Guid controlPlaneId, GatewayEntityKind kind) => $"{ControlPlanePath(controlPlaneId)}/core-entities/{kind.CollectionName()}";
-
-    private static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
+    internal static string Id(Guid id) => id.ToString("D", CultureInfo.InvariantCulture);
 
     private static string Query(string name, string value) => $"{Uri.EscapeDataString(name)}={Uri.EscapeDataString(value)}";
 
@@ -324,13 +261,17 @@ public sealed class KonnectClient : IDisposable
         }
         catch (JsonException ex)
         {
-            throw new KonnectApiException(
-                $"Konnect's answer to '{call.Operation}' is not the JSON the Control Planes v2 API documents ({ex.Message}); check the base URL ({BaseAddress}) points at the Konnect API.",
-                response.StatusCode, ex);
+            throw Unreadable(call, ex, response.StatusCode);
         }
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(
+    /// <summary>The failure for an answer that is not the JSON the API documents.</summary>
+    internal KonnectApiException Unreadable(KonnectCall call, Exception error, HttpStatusCode? status) => new(
+        $"Konnect's answer to '{call.Operation}' is not the JSON the Control Planes v2 API documents ({error.Message}); check the base URL ({BaseAddress}) points at the Konnect API.",
+        status, error);
+
+    /// <summary>Sends one request with the token, retries and timeouts; a request not sent or not answered in time is a <see cref="KonnectApiException"/>.</summary>
+    internal async Task<HttpResponseMessage> SendRawAsync(
         HttpMethod method, string path, HttpContent? content, KonnectCall call, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
@@ -360,11 +301,15 @@ public sealed class KonnectClient : IDisposable
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, KonnectCall call, CancellationToken cancellationToken)
     {
-        if (response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode)
         {
-            return;
+            throw await RefusalAsync(response, call, cancellationToken).ConfigureAwait(false);
         }
+    }
 
+    /// <summary>The failure for a refused request, saying what to do about it and quoting Konnect.</summary>
+    internal async Task<KonnectApiException> RefusalAsync(HttpResponseMessage response, KonnectCall call, CancellationToken cancellationToken)
+    {
         var detail = await KonnectProblem.ReadAsync(response, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var message = response.StatusCode switch
@@ -391,7 +336,7 @@ public sealed class KonnectClient : IDisposable
                 "check https://status.konghq.com and run again.",
             _ => $"Konnect refused to {call.Operation} ({status} {response.ReasonPhrase}).",
         };
-        throw new KonnectApiException(detail is null ? message : $"{message} Konnect said: {detail}", response.StatusCode);
+        return new KonnectApiException(detail is null ? message : $"{message} Konnect said: {detail}", response.StatusCode);
     }
 
     private static string Describe(TimeSpan wait) => wait.TotalSeconds < 120

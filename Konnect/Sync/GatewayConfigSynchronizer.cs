@@ -12,7 +12,7 @@ namespace KonnectAspire.Konnect.Sync;
 /// Order: PUT services, routes, plugins (only those missing or different); then DELETE stale plugins, routes,
 /// services. A second run with the same model sends no PUT or DELETE.
 /// <code>
-/// var sync = new GatewayConfigSynchronizer(new KongAdminApiStore(http), GatewayConfigSynchronizer.DefaultOwnerTag);
+/// var sync = new GatewayConfigSynchronizer(new KongEntityApiStore(new KongAdminApi(http)), GatewayConfigSynchronizer.DefaultOwnerTag);
 /// var result = await sync.SyncAsync(configuration, ct);   // result.Created: ["service orders", "route orders"]
 /// </code>
 /// </remarks>

@@ -203,17 +203,37 @@ public sealed class KonnectClientFaultTests
     }
 
     [Fact]
-    public async Task Listing_core_entities_follows_offsets_until_there_are_none()
+    public async Task The_core_entity_store_lists_like_the_admin_api_under_the_control_plane_and_follows_offsets()
     {
-        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes/{id}/core-entities/services", (string? offset) =>
-            Results.Text(offset is null
-                ? """{"data":[{"id":"a","name":"a","host":"a"}],"next":"/next","offset":"page2"}"""
-                : """{"data":[{"id":"b","name":"b","host":"b"}],"next":null,"offset":null}""", "application/json")));
+        var paths = new List<string>();
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes/{id}/core-entities/services", (HttpRequest request, string? offset) =>
+        {
+            paths.Add(request.Path + request.QueryString);
+            return Results.Text(offset is null
+                ? """{"data":[{"id":"a","name":"a","host":"a","tags":["mine"]},{"id":"x","name":"hand-made","host":"x"}],"next":"/next","offset":"page2"}"""
+                : """{"data":[{"id":"b","name":"b","host":"b","tags":["mine"]}],"next":null,"offset":null}""", "application/json");
+        }));
         using var client = Client(server);
 
-        var services = await client.ListCoreEntitiesAsync(ControlPlaneId, GatewayEntityKind.Service);
+        var services = await client.EntityStore(ControlPlaneId).ListTaggedAsync(GatewayEntityKind.Service, "mine", CancellationToken.None);
 
+        // The hand-made service lacks the tag: whatever the server's filter did, it is never taken as owned.
         Assert.Equal(["a", "b"], services.Select(s => s["name"]!.GetValue<string>()));
+        Assert.Equal(
+            [$"/control-planes/{ControlPlaneId}/core-entities/services?size=1000&tags=mine", $"/control-planes/{ControlPlaneId}/core-entities/services?size=1000&tags=mine&offset=page2"],
+            paths);
+    }
+
+    [Fact]
+    public async Task A_core_entity_answer_that_is_not_json_names_the_operation_and_the_base_url()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes/{id}/core-entities/routes", () => Results.Text("<html>proxy login</html>", "text/html")));
+        using var client = Client(server);
+
+        var error = await Assert.ThrowsAsync<KonnectApiException>(() => client.EntityStore(ControlPlaneId).ListTaggedAsync(GatewayEntityKind.Route, "mine", CancellationToken.None));
+
+        Assert.Contains("Konnect's answer to 'list routes' is not the JSON the Control Planes v2 API documents", error.Message, StringComparison.Ordinal);
+        Assert.Contains(server.BaseAddress.ToString(), error.Message, StringComparison.Ordinal);
     }
 
     private static KonnectClient Client(LoopbackServer server, Func<KonnectClientOptions, KonnectClientOptions>? configure = null)

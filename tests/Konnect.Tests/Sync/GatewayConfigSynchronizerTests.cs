@@ -174,10 +174,10 @@ public sealed class GatewayConfigSynchronizerTests : FakeKongAdminApiTest
     [InlineData("a,b")]
     [InlineData("a/b")]
     public void An_invalid_owner_tag_is_refused(string tag)
-        => Assert.ThrowsAny<ArgumentException>(() => new GatewayConfigSynchronizer(new KongAdminApiStore(Http), tag));
+        => Assert.ThrowsAny<ArgumentException>(() => new GatewayConfigSynchronizer(new KongEntityApiStore(new KongAdminApi(Http)), tag));
 
     private Task<GatewaySyncResult> Sync(GatewayConfiguration model)
-        => new GatewayConfigSynchronizer(new KongAdminApiStore(Http), Owner).SyncAsync(model);
+        => new GatewayConfigSynchronizer(new KongEntityApiStore(new KongAdminApi(Http)), Owner).SyncAsync(model);
 
     private static GatewayConfiguration Orders() => new()
     {

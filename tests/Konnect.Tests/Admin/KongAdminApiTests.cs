@@ -2,11 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Sync;
 using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Konnect.Tests.Admin;
 
-public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
+public sealed class KongAdminApiTests : FakeKongAdminApiTest
 {
     [Fact]
     public async Task Listing_follows_next_until_the_last_page_and_keeps_the_tag_filter()
@@ -16,7 +17,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
             Kong.Seed("services", Service($"owned-{i}", "mine"));
         Kong.Seed("services", Service("hand-made", null));
 
-        var services = await new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
+        var services = await new KongEntityApiStore(new KongAdminApi(Http)).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
 
         Assert.Equal(["owned-0", "owned-1", "owned-2", "owned-3", "owned-4"], services.Select(service => service["name"]!.GetValue<string>()));
         Assert.Equal(3, Kong.Requests.Count);
@@ -32,7 +33,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         Kong.Seed("routes", Service("a", "mine"));
         Kong.Seed("routes", Service("b", "mine"));
 
-        var routes = await new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Route, "mine", default);
+        var routes = await new KongEntityApiStore(new KongAdminApi(Http)).ListTaggedAsync(GatewayEntityKind.Route, "mine", default);
 
         Assert.Equal(2, routes.Count);
         Assert.Equal("/routes?offset=1&tags=mine", Kong.Requests[1].Path);
@@ -43,7 +44,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     {
         Kong.AdminToken = "not-sent";
 
-        var error = await Assert.ThrowsAsync<KongAdminApiException>(() => new KongAdminApiStore(Http).ListTaggedAsync(GatewayEntityKind.Service, "nope", default));
+        var error = await Assert.ThrowsAsync<KongAdminApiException>(() => new KongEntityApiStore(new KongAdminApi(Http)).ListTaggedAsync(GatewayEntityKind.Service, "nope", default));
 
         Assert.Equal("Kong rejected listing the services tagged 'nope' (401): Invalid credentials. Token or User credentials required — the Admin API refused access; check the admin token or RBAC settings.", error.Message);
     }
@@ -52,7 +53,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     public async Task A_refused_put_names_the_kind_and_entity_and_quotes_kong()
     {
         var route = KongEntityJson.ToKong(new GatewayRoute { Name = "orders", Service = "orders", Paths = ["orders"] });
-        var store = new KongAdminApiStore(Http);
+        var store = new KongEntityApiStore(new KongAdminApi(Http));
 
         var error = await Assert.ThrowsAsync<KongAdminApiException>(
             () => store.PutAsync(GatewayEntityKind.Route, KongEntityJson.StableId(GatewayEntityKind.Route, "orders"), route, default));
@@ -68,7 +69,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     {
         var service = new GatewayService { Name = "orders", Host = "orders.internal" };
 
-        await new KongAdminApiStore(Http).PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
+        await new KongEntityApiStore(new KongAdminApi(Http)).PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
 
         var put = Assert.Single(Kong.Requests);
         Assert.Equal($"/services/{KongEntityJson.IdOf(service)}", put.Path);
@@ -78,7 +79,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     [Fact]
     public async Task Deleting_an_entity_that_is_already_gone_is_not_an_error()
     {
-        await new KongAdminApiStore(Http).DeleteAsync(GatewayEntityKind.Plugin, Guid.NewGuid(), default);
+        await new KongEntityApiStore(new KongAdminApi(Http)).DeleteAsync(GatewayEntityKind.Plugin, Guid.NewGuid(), default);
 
         Assert.Equal("DELETE", Assert.Single(Kong.Requests).Method);
     }
@@ -88,7 +89,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     {
         var service = new GatewayService { Name = "orders", Host = "orders.internal" };
         var route = new GatewayRoute { Name = "orders", Service = "orders", Paths = ["/orders"] };
-        var store = new KongAdminApiStore(Http);
+        var store = new KongEntityApiStore(new KongAdminApi(Http));
         await store.PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
         await store.PutAsync(GatewayEntityKind.Route, KongEntityJson.IdOf(route), KongEntityJson.ToKong(route), default);
 
@@ -103,7 +104,7 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         await using var prefixed = await FakeKongAdminApi.StartAsync("/kong-admin");
         using var http = prefixed.CreateClient();
         var service = new GatewayService { Name = "orders", Host = "orders.internal" };
-        var store = new KongAdminApiStore(http);
+        var store = new KongEntityApiStore(new KongAdminApi(http));
 
         await store.PutAsync(GatewayEntityKind.Service, KongEntityJson.IdOf(service), KongEntityJson.ToKong(service), default);
         var listed = await store.ListTaggedAsync(GatewayEntityKind.Service, "t", default);
@@ -117,19 +118,43 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
     {
         using var http = new HttpClient();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongAdminApiStore(http).ListTaggedAsync(GatewayEntityKind.Route, "t", default));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongEntityApiStore(new KongAdminApi(http)).ListTaggedAsync(GatewayEntityKind.Route, "t", default));
 
         Assert.Contains("BaseAddress", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_server_that_returns_the_same_page_again_ends_the_listing_with_a_clear_error()
+    public async Task A_server_that_returns_the_same_page_again_ends_the_listing_with_each_entity_once()
     {
-        using var http = new HttpClient(new SamePageForEver()) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+        var handler = new SamePageForEver();
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:9/") };
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongAdminApiStore(http).ListTaggedAsync(GatewayEntityKind.Service, "mine", default));
+        var services = await new KongEntityApiStore(new KongAdminApi(http)).ListTaggedAsync(GatewayEntityKind.Service, "mine", default);
 
-        Assert.Contains("already returned", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["a"], services.Select(service => service["name"]!.GetValue<string>()));
+        Assert.Equal(["/services?size=1000&tags=mine", "/services?size=1000&tags=mine&offset=again"], handler.Paths);
+    }
+
+    [Fact]
+    public async Task A_server_that_invents_offsets_without_end_is_a_clear_error()
+    {
+        var handler = new SamePageForEver { NewOffsetEachTime = true };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongEntityApiStore(new KongAdminApi(http)).ListTaggedAsync(GatewayEntityKind.Service, "mine", default));
+
+        Assert.Equal("The listing of services tagged 'mine' went past 100 pages of 1000 with new offsets each time; check what answers at http://127.0.0.1:9/.", error.Message);
+        Assert.Equal(100, handler.Paths.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_not_kongs_json_names_the_operation_and_the_address()
+    {
+        using var http = new HttpClient(new HtmlPage()) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongEntityApiStore(new KongAdminApi(http)).ListTaggedAsync(GatewayEntityKind.Route, "mine", default));
+
+        Assert.StartsWith("The Kong Admin API at http://127.0.0.1:9/ answered 'list routes' with something that is not Kong's JSON (", error.Message, StringComparison.Ordinal);
     }
 
     private static JsonObject Service(string name, string? tag) => new()
@@ -140,13 +165,27 @@ public sealed class KongAdminApiStoreTests : FakeKongAdminApiTest
         ["tags"] = tag is null ? null : new JsonArray(tag),
     };
 
-    // Answers every listing with the same offset, as a broken proxy or server might.
+    // Answers every listing with the same page, as a broken proxy or server might; or with a new offset each time.
     private sealed class SamePageForEver : HttpMessageHandler
     {
+        public bool NewOffsetEachTime { get; init; }
+
+        public List<string> Paths { get; } = [];
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            Paths.Add(request.RequestUri!.PathAndQuery);
+            var offset = NewOffsetEachTime ? $"page{Paths.Count}" : "again";
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
             {
-                Content = new StringContent("""{"data":[],"offset":"again"}""", System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent($$"""{"data":[{"id":"1","name":"a","tags":["mine"]}],"offset":"{{offset}}"}""", System.Text.Encoding.UTF8, "application/json"),
             });
+        }
+    }
+
+    private sealed class HtmlPage : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("<html>login</html>", System.Text.Encoding.UTF8, "text/html") });
     }
 }

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Sync;
+
+namespace KonnectAspire.Konnect.Admin;
+
+/// <summary>
+/// The Kong Admin API of a control plane (or a traditional-mode node) for a <see cref="KongEntityApiStore"/>: requests
+/// go through <paramref name="http"/> as it is configured (admin token header, timeout), and a refusal becomes a
+/// <see cref="KongAdminApiException"/> naming the entity and quoting Kong.
+/// </summary>
+/// <param name="http">A client whose BaseAddress is the Admin API root, e.g. http://localhost:8001/; a path prefix is kept.</param>
+public sealed class KongAdminApi(HttpClient http) : IKongEntityApi
+{
+    private const int MaxQuotedCharacters = 500;
+
+    private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
+
+    /// <inheritdoc />
+    public Uri Root
+    {
+        get
+        {
+            var root = _http.BaseAddress?.ToString()
+                ?? throw new InvalidOperationException("The HttpClient given to KongAdminApi needs a BaseAddress: the Admin API root, e.g. http://localhost:8001/.");
+            return new Uri(root.EndsWith('/') ? root : root + "/");
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<HttpResponseMessage> SendAsync(KongEntityCall call, string relativePath, HttpContent? content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentException.ThrowIfNullOrEmpty(relativePath);
+
+        // Relative to the Admin API root, so a root with a path prefix (http://host/admin/) keeps its prefix.
+        using var request = new HttpRequestMessage(call.Method, new Uri(Root, relativePath.TrimStart('/'))) { Content = content };
+        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<Exception> RefusedAsync(KongEntityCall call, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(response);
+        var message = await KongMessageAsync(response, cancellationToken).ConfigureAwait(false);
+        return call.IsListing
+            ? KongAdminApiException.ForListing(call.Kind, call.Subject, response.StatusCode, message)
+            : new KongAdminApiException(call.Kind, call.Subject, response.StatusCode, message);
+    }
+
+    /// <inheritdoc />
+    public Exception Unreadable(KongEntityCall call, Exception error)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(error);
+        return new InvalidOperationException(
+            $"The Kong Admin API at {Root} answered '{call.Operation}' with something that is not Kong's JSON ({error.Message}); check that this address is the Admin API.", error);
+    }
+
+    private static async Task<string> KongMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (JsonNode.Parse(body)?["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String)
+            {
+                return message.GetValue<string>();
+            }
+        }
+        catch (JsonException)
+        {
+            // Not Kong's JSON error body (a proxy in between, say): quote what came back instead.
+        }
+
+        var text = body.Trim();
+        return text.Length == 0 ? response.ReasonPhrase ?? "no message" : text.Length > MaxQuotedCharacters ? text[..MaxQuotedCharacters] + "…" : text;
+    }
+}
