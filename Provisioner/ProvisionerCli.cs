@@ -1,11 +1,13 @@
 using System.CommandLine;
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Commands;
+using KonnectAspire.Provisioner.Commands.Cluster;
+using KonnectAspire.Provisioner.Commands.Konnect;
+using KonnectAspire.Provisioner.Commands.LoadTest;
 using Spectre.Console;
 
 namespace KonnectAspire.Provisioner;
 
-/// <summary>The command tree: <c>konnect up|sync|status|down</c> and the Kubernetes verbs.</summary>
+/// <summary>The command tree: <c>konnect up|sync|status|down</c>, the cluster verbs and <c>loadtest</c>.</summary>
 internal static class ProvisionerCli
 {
     public static RootCommand Create(ProvisionerContext context)
@@ -13,7 +15,11 @@ internal static class ProvisionerCli
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("KonnectAspire Provisioner: takes the app model to Kong Konnect and Kubernetes (EKS).");
         root.Subcommands.Add(new KonnectCommand(context));
-        KubernetesCommands.Add(root, context);
+        root.Subcommands.Add(new DeployCommand(context).Create());
+        root.Subcommands.Add(new StatusCommand(context).Create());
+        root.Subcommands.Add(new DiffCommand(context).Create());
+        root.Subcommands.Add(new DestroyCommand(context).Create());
+        root.Subcommands.Add(new LoadTestCommand(context).Create());
 
         return root;
     }

@@ -1,5 +1,5 @@
 using KonnectAspire.Provisioner.Cli;
-using KonnectAspire.Provisioner.Tests.Kubernetes;
+using KonnectAspire.Provisioner.Tests.Commands.Cluster;
 
 namespace KonnectAspire.Provisioner.Tests;
 

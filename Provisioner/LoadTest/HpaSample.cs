@@ -1,4 +1,0 @@
-namespace KonnectAspire.Provisioner.LoadTest;
-
-/// <summary>An autoscaler's replicas and CPU at one moment of the run (offset from its start).</summary>
-internal sealed record HpaSample(TimeSpan At, string Name, int CurrentReplicas, int DesiredReplicas, int? CpuUtilization, int? CpuTarget);
