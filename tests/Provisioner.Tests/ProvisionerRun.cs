@@ -50,10 +50,10 @@ public sealed class ProvisionerRun : IDisposable
         return this;
     }
 
-    /// <summary>Copies a publish output of Commands/Cluster/PublishOutputs/ into the folder, with the stand-in gateway's port filled in.</summary>
+    /// <summary>Copies a publish output of TestSupport/Kubernetes/PublishOutputs/ into the folder, with the stand-in gateway's port filled in.</summary>
     public string PublishOutput(string flavour, int gatewayPort = 80)
     {
-        var source = Path.Combine(AppContext.BaseDirectory, "Commands", "Cluster", "PublishOutputs", flavour);
+        var source = Path.Combine(AppContext.BaseDirectory, "Kubernetes", "PublishOutputs", flavour);
         var target = Path.Combine(WorkingDirectory, flavour);
         Directory.CreateDirectory(target);
         foreach (var file in Directory.GetFiles(source))
