@@ -67,6 +67,11 @@ public sealed class KongControlPlaneTests : IDisposable
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }));
+        // The testing builder gives every HttpClient the standard resilience handler, which would retry the 503 for seconds;
+        // an AppHost's health checks have none, so neither does this one.
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; a test may depend on it.
+        _host.Builder.Services.ConfigureHttpClientDefaults(http => http.RemoveAllResilienceHandlers());
+#pragma warning restore EXTEXP0001
         var controlPlane = _host.Builder.AddKongControlPlane("kong").Resource;
         var endpoint = controlPlane.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == controlPlane.StatusEndpoint.EndpointName);
         endpoint.AllocatedEndpoint = new AllocatedEndpoint(endpoint, "127.0.0.1", kongStatus.BaseAddress.Port);
@@ -75,8 +80,7 @@ public sealed class KongControlPlaneTests : IDisposable
         var report = await _host.App.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(registration => registration.Name == check.Key);
 
         Assert.Equal(expected, report.Entries[check.Key].Status);
-        Assert.NotEmpty(paths);
-        Assert.All(paths, path => Assert.Equal("/status/ready", path));
+        Assert.Equal(["/status/ready"], paths);
     }
 
     [Fact]
