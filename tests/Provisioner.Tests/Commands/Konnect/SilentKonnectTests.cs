@@ -7,7 +7,7 @@ namespace KonnectAspire.Provisioner.Tests.Commands.Konnect;
 public sealed class SilentKonnectTests : IAsyncLifetime
 {
     private readonly SilentTcpServer _server = new();
-    private readonly ProvisionerRun _cli = new() { KonnectTimeouts = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3)) };
+    private readonly ProvisionerRun _cli = new() { KonnectTimeouts = (TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(1)) };
 
     private string BaseUrl => $"http://127.0.0.1:{_server.Port}/v2";
 
