@@ -6,31 +6,16 @@ public sealed class AiGatewayPublishTests
 {
     private const string ApiKeyValue = "sk-live-never-in-manifests";
 
-    private static async Task<IReadOnlyList<(string Name, string Content)>> PublishAsync(EksDataPlaneFlavor flavor)
-    {
-        var output = Directory.CreateTempSubdirectory("eks-ai-").FullName;
-        try
-        {
-            using var builder = DistributedApplicationTestingBuilder.Create(
-                ["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish", $"Parameters:openai-api-key={ApiKeyValue}"]);
-            var controlPlane = builder.AddKongControlPlane("kong");
-            builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
-            controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", apiKey: builder.AddParameter("openai-api-key", secret: true));
-            builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
-
-            await using (var app = builder.Build())
+    private static Task<IReadOnlyList<(string Name, string Content)>> PublishAsync(EksDataPlaneFlavor flavor) =>
+        PublishOutputs.PublishAsync(
+            builder =>
             {
-                await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
-            }
-
-            var directory = Path.Combine(output, "eks");
-            return PublishOutputs.ReadFolder(directory);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
-    }
+                var controlPlane = builder.AddKongControlPlane("kong");
+                builder.AddKongDataPlane("kong-dp", controlPlane, instances: 2);
+                controlPlane.WithLlmRoute("/llm", "openai", "gpt-4o-mini", apiKey: builder.AddParameter("openai-api-key", secret: true));
+                builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+            },
+            $"Parameters:openai-api-key={ApiKeyValue}");
 
     [Fact]
     public void Published_the_provider_key_is_no_parameter_of_the_model_so_Aspire_never_saves_it()

@@ -31,14 +31,20 @@ internal static class PublishOutputs
 
     public static async Task<IReadOnlyList<PublishedDocument>> DocumentsAsync(string name) => PublishedDocument.From(await FilesAsync(name));
 
-    private static async Task<IReadOnlyList<(string Name, string Content)>> PublishReferenceAsync(EksDataPlaneFlavor flavor)
+    private static Task<IReadOnlyList<(string Name, string Content)>> PublishReferenceAsync(EksDataPlaneFlavor flavor) =>
+        PublishAsync(builder => AddReferenceArchitecture(builder, flavor));
+
+    /// <summary>
+    /// Publishes the model <paramref name="compose"/> builds (with <paramref name="settings"/> as configuration) by
+    /// Aspire's own pipeline into a temporary folder, and returns the files of its EKS environment "eks".
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Name, string Content)>> PublishAsync(Action<IDistributedApplicationTestingBuilder> compose, params string[] settings)
     {
-        var output = Directory.CreateTempSubdirectory("eks-reference-").FullName;
+        var output = Directory.CreateTempSubdirectory("eks-publish-").FullName;
         try
         {
-            using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish"]);
-
-            AddReferenceArchitecture(builder, flavor);
+            using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish", .. settings]);
+            compose(builder);
 
             await using (var app = builder.Build())
             {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Aspire.Hosting.Testing;
 using KonnectAspire.Konnect.Yaml;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
@@ -110,42 +109,28 @@ public sealed class TracingPublishTests
         return plugin.Node["config"];
     }
 
-    private static async Task<IReadOnlyList<(string Name, string Content)>> PublishAsync(
+    private static Task<IReadOnlyList<(string Name, string Content)>> PublishAsync(
         EksDataPlaneFlavor flavor,
         string[] arguments,
         Action<EksEnvironmentOptions>? configure,
-        bool withoutOpenTelemetry = false)
-    {
-        var output = Directory.CreateTempSubdirectory("eks-tracing-").FullName;
-        try
-        {
-            using var builder = DistributedApplicationTestingBuilder.Create(["AppHost:Operation=publish", $"Pipeline:OutputPath={output}", "Pipeline:Step=publish", .. arguments]);
-            var controlPlane = builder.AddKongControlPlane("kong");
-            if (withoutOpenTelemetry)
+        bool withoutOpenTelemetry = false) =>
+        PublishOutputs.PublishAsync(
+            builder =>
             {
-                controlPlane.WithoutOpenTelemetry();
-            }
+                var controlPlane = builder.AddKongControlPlane("kong");
+                if (withoutOpenTelemetry)
+                {
+                    controlPlane.WithoutOpenTelemetry();
+                }
 
-            builder.AddKongDataPlane("kong-dp", controlPlane);
-            var api = builder.AddContainer("api", "example/api", "1.0").WithHttpEndpoint(targetPort: 8080);
-            controlPlane.WithRoute("/api", api);
-            var eks = builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
-            if (configure is not null)
-            {
-                eks.WithEksOptions(configure);
-            }
-
-            await using (var app = builder.Build())
-            {
-                await app.RunAsync().WaitAsync(PublishOutputs.Timeout);
-            }
-
-            var directory = Path.Combine(output, "eks");
-            return PublishOutputs.ReadFolder(directory);
-        }
-        finally
-        {
-            Directory.Delete(output, recursive: true);
-        }
-    }
+                builder.AddKongDataPlane("kong-dp", controlPlane);
+                var api = builder.AddContainer("api", "example/api", "1.0").WithHttpEndpoint(targetPort: 8080);
+                controlPlane.WithRoute("/api", api);
+                var eks = builder.AddEksEnvironment("eks").WithDataPlaneFlavor(flavor);
+                if (configure is not null)
+                {
+                    eks.WithEksOptions(configure);
+                }
+            },
+            arguments);
 }
