@@ -1,19 +1,14 @@
 using System.Diagnostics;
 using Aspire.Hosting.Testing;
+using KonnectAspire.TestSupport.Infrastructure;
 
 namespace KonnectAspire.AppHost.Tests;
 
 public sealed class AppHostKonnectModeTests : IDisposable
 {
-    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _certificates = new("konnectaspire-apphost-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_certificates))
-        {
-            Directory.Delete(_certificates, recursive: true);
-        }
-    }
+    public void Dispose() => _certificates.Dispose();
 
     [Fact]
     public async Task With_ControlPlane_konnect_the_control_plane_is_Konnect_and_the_data_planes_run_Kong_Gateway()
@@ -122,7 +117,7 @@ public sealed class AppHostKonnectModeTests : IDisposable
     }
 
     private Task<IDistributedApplicationTestingBuilder> AppHost(params string[] arguments)
-        => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", .. arguments]);
+        => DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates.Path}", .. arguments]);
 
     private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name)
         => builder.Resources.Single(resource => resource.Name == name);

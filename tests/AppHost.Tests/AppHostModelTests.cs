@@ -1,22 +1,20 @@
 using Aspire.Hosting.Testing;
+using KonnectAspire.TestSupport.Infrastructure;
 
 namespace KonnectAspire.AppHost.Tests;
 
 public sealed class AppHostModelTests : IAsyncLifetime
 {
-    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _certificates = new("konnectaspire-apphost-tests");
     private IDistributedApplicationTestingBuilder _builder = null!;
 
     public async Task InitializeAsync()
-        => _builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode]);
+        => _builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode]);
 
     public Task DisposeAsync()
     {
         _builder.Dispose();
-        if (Directory.Exists(_certificates))
-        {
-            Directory.Delete(_certificates, recursive: true);
-        }
+        _certificates.Dispose();
 
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using Aspire.Hosting.Testing;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
 using Xunit.Abstractions;
 
 namespace KonnectAspire.AppHost.Tests;
@@ -9,22 +10,16 @@ public sealed class AppHostRunTests(ITestOutputHelper output) : IDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan KongReadyTimeout = TimeSpan.FromMinutes(4);
 
-    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _certificates = new("konnectaspire-apphost-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_certificates))
-        {
-            Directory.Delete(_certificates, recursive: true);
-        }
-    }
+    public void Dispose() => _certificates.Dispose();
 
     [Fact]
     public async Task Sample_service_turns_healthy_with_the_Kong_containers_left_out()
     {
         using var cancellation = new CancellationTokenSource(StartTimeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
+            [$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode],
             cancellation.Token);
         foreach (var resource in KongAndItsContainers(builder.Resources))
         {
@@ -47,7 +42,7 @@ public sealed class AppHostRunTests(ITestOutputHelper output) : IDisposable
         Skip.If(ContainerEngine.Unavailable is not null, ContainerEngine.Unavailable);
         using var cancellation = new CancellationTokenSource(StartTimeout + KongReadyTimeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
+            [$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode],
             cancellation.Token);
         await using var app = await builder.BuildAsync(cancellation.Token);
         await app.StartAsync(cancellation.Token);

@@ -1,6 +1,7 @@
 using System.ClientModel;
 using Aspire.Hosting.Testing;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
 using OpenAI;
 using OpenAI.Chat;
 using Xunit.Abstractions;
@@ -11,21 +12,15 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(7);
 
-    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _certificates = new("konnectaspire-apphost-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_certificates))
-        {
-            Directory.Delete(_certificates, recursive: true);
-        }
-    }
+    public void Dispose() => _certificates.Dispose();
 
     [Fact]
     public async Task By_default_the_llm_route_is_served_by_the_stand_in_even_with_an_openai_key_set()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode, "Parameters:openai-api-key=sk-test"]);
+            [$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode, "Parameters:openai-api-key=sk-test"]);
 
         var kong = builder.Resources.Single(resource => resource.Name == "kong");
         var route = Assert.Single(kong.Annotations.OfType<KongLlmRouteAnnotation>());
@@ -38,7 +33,7 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
     public async Task With_Llm_openai_the_llm_route_goes_to_openai_with_the_key_parameter()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode, "Llm=openai", "Parameters:openai-api-key=sk-test"]);
+            [$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode, "Llm=openai", "Parameters:openai-api-key=sk-test"]);
 
         var route = Assert.Single(builder.Resources.Single(resource => resource.Name == "kong").Annotations.OfType<KongLlmRouteAnnotation>());
         Assert.Null(route.StandIn);
@@ -51,7 +46,7 @@ public sealed class LlmRouteTests(ITestOutputHelper output) : IDisposable
         Skip.If(ContainerEngine.Unavailable is not null, ContainerEngine.Unavailable);
         using var cancellation = new CancellationTokenSource(Timeout);
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-            [$"Kong:ClusterCertificateDirectory={_certificates}", AppHostArguments.LocalMode],
+            [$"Kong:ClusterCertificateDirectory={_certificates.Path}", AppHostArguments.LocalMode],
             cancellation.Token);
         await using var app = await builder.BuildAsync(cancellation.Token);
         await app.StartAsync(cancellation.Token);

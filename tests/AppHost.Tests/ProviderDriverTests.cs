@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Aspire.Hosting.Testing;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
 using Xunit.Abstractions;
 
 namespace KonnectAspire.AppHost.Tests;
@@ -15,22 +16,16 @@ public sealed class ProviderDriverTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
-    private readonly string _certificates = Path.Combine(Path.GetTempPath(), "konnectaspire-apphost-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _certificates = new("konnectaspire-apphost-tests");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_certificates))
-        {
-            Directory.Delete(_certificates, recursive: true);
-        }
-    }
+    public void Dispose() => _certificates.Dispose();
 
     [SkippableFact]
     public async Task Each_providers_route_answers_through_kongs_driver_for_it_and_a_100_KB_prompt_passes()
     {
         Skip.If(ContainerEngine.Unavailable is not null, ContainerEngine.Unavailable);
         using var cancellation = new CancellationTokenSource(Timeout);
-        using var builder = DistributedApplicationTestingBuilder.Create([$"Kong:ClusterCertificateDirectory={_certificates}"]);
+        using var builder = DistributedApplicationTestingBuilder.Create([$"Kong:ClusterCertificateDirectory={_certificates.Path}"]);
         var standIn = builder.AddProject("llm-stand-in", Path.Combine(RepositoryRoot(), "LlmStandIn", "LlmStandIn.csproj")).WithHttpHealthCheck("/health");
         var controlPlane = builder.AddKongControlPlane("kong")
             .WithLlmRoute("/claude", "anthropic", "claude-3-5-haiku-latest", standIn: standIn)

@@ -1,20 +1,21 @@
 using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
 using KonnectAspire.TestSupport.Kubernetes;
 
 namespace KonnectAspire.Deployment.Tests.Kubernetes;
 
 public sealed class KubeconfigResolverTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "provisioner-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _directory = new("provisioner-tests");
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     public KubeconfigResolverTests()
     {
-        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(_directory.Path);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void KUBECONFIG_files_are_merged_and_the_first_current_context_wins_with_its_namespace()
@@ -42,7 +43,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     [Fact]
     public void Without_KUBECONFIG_the_file_in_the_home_folder_is_used()
     {
-        var kube = Path.Combine(_directory, ".kube");
+        var kube = Path.Combine(_directory.Path, ".kube");
         Directory.CreateDirectory(kube);
         File.Copy(Kubeconfig("home", "https://home.example:6443", "default"), Path.Combine(kube, "config"));
 
@@ -77,7 +78,7 @@ public sealed class KubeconfigResolverTests : IDisposable
     [InlineData(YamlBombs.AliasBomb, "aliases expand to more than")]
     public void A_malformed_kubeconfig_is_bad_input_naming_the_file_and_the_yaml_error(string text, string message)
     {
-        var file = Path.Combine(_directory, "broken-config");
+        var file = Path.Combine(_directory.Path, "broken-config");
         File.WriteAllText(file, text);
         _environment["KUBECONFIG"] = file;
 
@@ -92,7 +93,7 @@ public sealed class KubeconfigResolverTests : IDisposable
         new(null, context, @namespace, TimeSpan.FromMinutes(1));
 
     private DeploymentEnvironment Context() =>
-        new() { GetEnvironmentVariable = name => _environment.GetValueOrDefault(name), HomeDirectory = _directory };
+        new() { GetEnvironmentVariable = name => _environment.GetValueOrDefault(name), HomeDirectory = _directory.Path };
 
-    private string Kubeconfig(string name, string server, string @namespace) => KubeconfigFile.Write(_directory, name, server, @namespace, "t");
+    private string Kubeconfig(string name, string server, string @namespace) => KubeconfigFile.Write(_directory.Path, name, server, @namespace, "t");
 }

@@ -1,19 +1,20 @@
 using System.Text.Json;
 using KonnectAspire.Deployment.Kubernetes;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Infrastructure;
 
 namespace KonnectAspire.Deployment.Tests.Kubernetes;
 
 public sealed class PublishedManifestsTests : IDisposable
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "provisioner-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _directory = new("provisioner-tests");
 
     public PublishedManifestsTests()
     {
-        Directory.CreateDirectory(_directory);
+        Directory.CreateDirectory(_directory.Path);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void Every_document_of_every_listed_file_is_read_in_the_order_listed()
@@ -46,7 +47,7 @@ public sealed class PublishedManifestsTests : IDisposable
               nothing: ~
             """);
 
-        var body = PublishedManifests.Load(_directory).Documents.Single().Body;
+        var body = PublishedManifests.Load(_directory.Path).Documents.Single().Body;
 
         Assert.Equal(JsonValueKind.String, body["metadata"]!["annotations"]!["service.beta.kubernetes.io/aws-load-balancer-healthcheck-port"]!.GetValueKind());
         Assert.Equal(JsonValueKind.String, body["metadata"]!["annotations"]!["flag"]!.GetValueKind());
@@ -62,7 +63,7 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("kustomization.yaml", "namespace: gateway\nresources: [a.yaml]");
         Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: kong}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\n");
 
-        var manifests = PublishedManifests.Load(_directory);
+        var manifests = PublishedManifests.Load(_directory.Path);
 
         Assert.Equal("gateway", manifests.Namespace);
         Assert.Equal("gateway", manifests.Documents[0].Namespace);
@@ -74,11 +75,11 @@ public sealed class PublishedManifestsTests : IDisposable
     public void A_resource_folder_with_its_own_kustomization_is_read_too()
     {
         Write("kustomization.yaml", "resources: [base]");
-        Directory.CreateDirectory(Path.Combine(_directory, "base"));
+        Directory.CreateDirectory(Path.Combine(_directory.Path, "base"));
         Write("base/kustomization.yaml", "resources: [cm.yaml]");
         Write("base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
 
-        Assert.Equal("a", PublishedManifests.Load(_directory).Documents.Single().Name);
+        Assert.Equal("a", PublishedManifests.Load(_directory.Path).Documents.Single().Name);
     }
 
     [Theory]
@@ -95,7 +96,7 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("kustomization.yaml", kustomization);
         Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n");
 
-        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory));
+        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory.Path));
 
         Assert.Equal(DeploymentFailure.BadInput, error.Failure);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -107,7 +108,7 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("kustomization.yaml", "resources: [a.yaml]");
         Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Secret\nmetadata: {}\n");
 
-        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory));
+        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory.Path));
 
         Assert.Equal("a.yaml document 2 (Secret) has no metadata.name.", error.Message);
     }
@@ -119,7 +120,7 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: kong}\n");
         Write("b.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: kong}\n");
 
-        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory));
+        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory.Path));
 
         Assert.Contains("ConfigMap kong/a is defined twice (a.yaml document 1, b.yaml document 1)", error.Message, StringComparison.Ordinal);
     }
@@ -130,7 +131,7 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("kustomization.yaml", "resources: [a.yaml]");
         Write("a.yaml", YamlBombs.AliasBomb);
 
-        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory));
+        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory.Path));
 
         Assert.Equal(DeploymentFailure.BadInput, error.Failure);
         Assert.Contains("a.yaml is not valid YAML (line", error.Message, StringComparison.Ordinal);
@@ -141,12 +142,12 @@ public sealed class PublishedManifestsTests : IDisposable
     public void A_manifest_larger_than_the_limit_is_refused_before_it_is_read()
     {
         Write("kustomization.yaml", "resources: [a.yaml]");
-        using (var file = File.Create(Path.Combine(_directory, "a.yaml")))
+        using (var file = File.Create(Path.Combine(_directory.Path, "a.yaml")))
         {
             file.SetLength((8 * 1024 * 1024) + 1);
         }
 
-        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory));
+        var error = Assert.Throws<DeploymentException>(() => PublishedManifests.Load(_directory.Path));
 
         Assert.Contains("the limit is 8 MiB", error.Message, StringComparison.Ordinal);
     }
@@ -157,10 +158,10 @@ public sealed class PublishedManifestsTests : IDisposable
         Write("kustomization.yaml", "resources: [a.yaml]");
         Write("a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, labels: &labels {app: a}}\ndata: {labels: *labels}\n");
 
-        var document = PublishedManifests.Load(_directory).Documents.Single();
+        var document = PublishedManifests.Load(_directory.Path).Documents.Single();
 
         Assert.Equal("a", document.Body["data"]!["labels"]!["app"]!.GetValue<string>());
     }
 
-    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory, name), text);
+    private void Write(string name, string text) => File.WriteAllText(Path.Combine(_directory.Path, name), text);
 }

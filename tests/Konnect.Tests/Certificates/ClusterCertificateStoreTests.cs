@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.TestSupport.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KonnectAspire.Konnect.Tests.Certificates;
@@ -8,37 +9,31 @@ public sealed class ClusterCertificateStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "konnectaspire-cert-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _root = new("konnectaspire-cert-tests");
     private readonly FakeTimeProvider _clock = new(Now);
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
+    public void Dispose() => _root.Dispose();
 
     [Fact]
     public void First_call_generates_and_stores_a_pair()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
 
         var stored = store.GetOrCreate("/src/app/AppHost|kong");
 
         Assert.Equal(ClusterCertificateOrigin.Generated, stored.Origin);
         Assert.Equal(stored.Certificate.CertificatePem, File.ReadAllText(Path.Combine(stored.Directory, "cluster.crt")));
         Assert.Equal(stored.Certificate.PrivateKeyPem, File.ReadAllText(Path.Combine(stored.Directory, "cluster.key")));
-        Assert.StartsWith(_root, stored.Directory, StringComparison.Ordinal);
+        Assert.StartsWith(_root.Path, stored.Directory, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Later_calls_reuse_the_stored_pair()
     {
-        var first = new ClusterCertificateStore(_root, _clock).GetOrCreate("/src/app/AppHost|kong");
+        var first = new ClusterCertificateStore(_root.Path, _clock).GetOrCreate("/src/app/AppHost|kong");
         _clock.SetUtcNow(Now.AddDays(400));
 
-        var second = new ClusterCertificateStore(_root, _clock).GetOrCreate("/src/app/AppHost|kong");
+        var second = new ClusterCertificateStore(_root.Path, _clock).GetOrCreate("/src/app/AppHost|kong");
 
         Assert.Equal(ClusterCertificateOrigin.Reused, second.Origin);
         Assert.Equal(first.Certificate.Sha256Fingerprint, second.Certificate.Sha256Fingerprint);
@@ -48,7 +43,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     [Fact]
     public void Each_owner_gets_its_own_pair_and_folder()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
 
         var one = store.GetOrCreate("/src/one/AppHost|kong");
         var two = store.GetOrCreate("/src/two/AppHost|kong");
@@ -61,7 +56,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     [Fact]
     public void A_pair_within_the_renewal_window_is_replaced()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
         var first = store.GetOrCreate("owner");
         _clock.SetUtcNow(first.Certificate.NotAfter.AddDays(-29));
 
@@ -76,7 +71,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     [Fact]
     public void A_pair_just_outside_the_renewal_window_is_kept()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
         var first = store.GetOrCreate("owner");
         _clock.SetUtcNow(first.Certificate.NotAfter.AddDays(-31));
 
@@ -86,7 +81,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     [Fact]
     public void An_expired_pair_is_replaced()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
         store.GetOrCreate("owner");
         _clock.SetUtcNow(Now.AddYears(5));
 
@@ -96,7 +91,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     [Fact]
     public void An_unreadable_pair_is_replaced()
     {
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
         var first = store.GetOrCreate("owner");
         File.WriteAllText(Path.Combine(first.Directory, "cluster.key"), "not a key");
 
@@ -111,13 +106,13 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     public void Folders_and_files_are_owner_only()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix file modes do not apply on Windows; the profile folder is already private there.");
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
 
         var stored = store.GetOrCreate("owner");
 
         const UnixFileMode Directory700 = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         const UnixFileMode File600 = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        Assert.Equal(Directory700, File.GetUnixFileMode(_root));
+        Assert.Equal(Directory700, File.GetUnixFileMode(_root.Path));
         Assert.Equal(Directory700, File.GetUnixFileMode(stored.Directory));
         Assert.Equal(File600, File.GetUnixFileMode(Path.Combine(stored.Directory, "cluster.key")));
         Assert.Equal(File600, File.GetUnixFileMode(Path.Combine(stored.Directory, "cluster.crt")));
@@ -129,7 +124,7 @@ public sealed class ClusterCertificateStoreTests : IDisposable
     public void Loosened_permissions_are_tightened_on_reuse()
     {
         Skip.If(OperatingSystem.IsWindows(), "Unix file modes do not apply on Windows.");
-        var store = new ClusterCertificateStore(_root, _clock);
+        var store = new ClusterCertificateStore(_root.Path, _clock);
         var stored = store.GetOrCreate("owner");
         var keyPath = Path.Combine(stored.Directory, "cluster.key");
         File.SetUnixFileMode(keyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
