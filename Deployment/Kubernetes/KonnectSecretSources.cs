@@ -4,7 +4,7 @@ namespace KonnectAspire.Deployment.Kubernetes;
 
 /// <summary>
 /// Where deploy reads the secrets the manifests refer to: the Konnect token (--token-file, else $KONNECT_TOKEN),
-/// the files `provisioner konnect up` writes (--cluster-cert-dir, else the one folder under ./konnect/: tls.crt,
+/// the files `provisioner konnect up` writes (--cluster-cert-dir, else the one folder under konnect/ in the user's data folder: tls.crt,
 /// tls.key and konnect-endpoints.env), and the keys of any other Secret (--secret-from-env, --secret-from-file).
 /// </summary>
 public sealed record KonnectSecretSources(string? TokenFile, string? ClusterCertificateDirectory)

@@ -14,7 +14,7 @@ internal sealed class DeploySecretOptions
 
     public Option<string?> ClusterCertificateDirectory { get; } = new("--cluster-cert-dir")
     {
-        Description = "Folder `provisioner konnect up` wrote (tls.crt, tls.key, konnect-endpoints.env), for plain (non-operator) data planes (default: the one folder under ./konnect/).",
+        Description = "Folder `provisioner konnect up` wrote (tls.crt, tls.key, konnect-endpoints.env), for plain (non-operator) data planes (default: the one folder under konnect/ in the user's data folder, where konnect up writes).",
     };
 
     public Option<string[]> SecretFromEnvironment { get; } = new(SecretKeySource.FromEnvironmentOption)

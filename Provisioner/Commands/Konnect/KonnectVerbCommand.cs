@@ -39,7 +39,7 @@ internal abstract class KonnectVerbCommand : Command
 
     private readonly Option<DirectoryInfo?> _output = new("--output", "-o")
     {
-        Description = "Where the certificate, key, endpoints and Kubernetes manifest live (default: ./konnect/<control plane>).",
+        Description = "Where the certificate, key, endpoints and Kubernetes manifest live (default: konnect/<control plane> in the user's data folder, e.g. ~/.local/share/KonnectAspire/konnect/konnectaspire on Linux).",
     };
 
     protected KonnectVerbCommand(ProvisionerContext context, string name, string description)
