@@ -15,11 +15,11 @@ internal static class ProvisionerCli
         ArgumentNullException.ThrowIfNull(context);
         var root = new RootCommand("KonnectAspire Provisioner: takes the app model to Kong Konnect and Kubernetes (EKS).");
         root.Subcommands.Add(new KonnectCommand(context));
-        root.Subcommands.Add(new DeployCommand(context).Create());
-        root.Subcommands.Add(new StatusCommand(context).Create());
-        root.Subcommands.Add(new DiffCommand(context).Create());
-        root.Subcommands.Add(new DestroyCommand(context).Create());
-        root.Subcommands.Add(new LoadTestCommand(context).Create());
+        root.Subcommands.Add(new DeployCommand(context));
+        root.Subcommands.Add(new StatusCommand(context));
+        root.Subcommands.Add(new DiffCommand(context));
+        root.Subcommands.Add(new DestroyCommand(context));
+        root.Subcommands.Add(new LoadTestCommand(context));
 
         return root;
     }

@@ -9,14 +9,15 @@ namespace KonnectAspire.Provisioner.Commands.Cluster;
 /// The shape deploy, status, diff and destroy share: a publish-output argument, the connection options (and, unless the
 /// plan needs only names, the secret options), and a body that runs in a <see cref="ClusterSession"/> under one deadline.
 /// </summary>
-internal abstract class ClusterVerbCommand
+internal abstract class ClusterVerbCommand : Command
 {
     private readonly ProvisionerContext _context;
     private readonly KubernetesConnectionOptions _connection;
     private readonly DeploySecretOptions? _secrets;
     private readonly PlanPurpose _purpose;
 
-    protected ClusterVerbCommand(ProvisionerContext context, TimeSpan defaultTimeout, PlanPurpose purpose, string directoryDescription, bool directoryOptional = false)
+    protected ClusterVerbCommand(ProvisionerContext context, string name, string description, TimeSpan defaultTimeout, PlanPurpose purpose, string directoryDescription, bool directoryOptional = false)
+        : base(name, description)
     {
         _context = context;
         _connection = new KubernetesConnectionOptions(defaultTimeout);
@@ -27,30 +28,13 @@ internal abstract class ClusterVerbCommand
             Description = directoryDescription,
             Arity = directoryOptional ? ArgumentArity.ZeroOrOne : ArgumentArity.ExactlyOne,
         };
+        Arguments.Add(Directory);
+        _connection.AddTo(this);
+        _secrets?.AddTo(this);
+        SetAction(RunAsync);
     }
 
     protected Argument<string?> Directory { get; }
-
-    protected abstract string Name { get; }
-
-    protected abstract string Description { get; }
-
-    protected virtual IEnumerable<Option> Options => [];
-
-    public Command Create()
-    {
-        var command = new Command(Name, Description);
-        command.Arguments.Add(Directory);
-        _connection.AddTo(command);
-        _secrets?.AddTo(command);
-        foreach (var option in Options)
-        {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(RunAsync);
-        return command;
-    }
 
     protected abstract Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken);
 

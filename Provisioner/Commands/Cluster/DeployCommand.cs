@@ -9,8 +9,7 @@ namespace KonnectAspire.Provisioner.Commands.Cluster;
 /// `provisioner deploy &lt;dir&gt;`: applies a publish output with server-side apply in dependency order, creates the
 /// Secrets it refers to, then waits with watches until the gateway answers through its load balancer.
 /// </summary>
-internal sealed class DeployCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.Apply, "The publish output: the folder with kustomization.yaml.")
+internal sealed class DeployCommand : ClusterVerbCommand
 {
     private readonly Option<bool> _noWait = new("--no-wait") { Description = "Apply and return without waiting for the gateway." };
 
@@ -20,11 +19,18 @@ internal sealed class DeployCommand(ProvisionerContext context)
         DefaultValueFactory = _ => "/",
     };
 
-    protected override string Name => "deploy";
-
-    protected override string Description => "Apply the published manifests to the cluster (server-side apply, dependency order) and wait until the gateway answers through its load balancer.";
-
-    protected override IEnumerable<Option> Options => [_noWait, _probePath];
+    public DeployCommand(ProvisionerContext context)
+        : base(
+            context,
+            "deploy",
+            "Apply the published manifests to the cluster (server-side apply, dependency order) and wait until the gateway answers through its load balancer.",
+            TimeSpan.FromMinutes(15),
+            PlanPurpose.Apply,
+            "The publish output: the folder with kustomization.yaml.")
+    {
+        Options.Add(_noWait);
+        Options.Add(_probePath);
+    }
 
     protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {

@@ -11,12 +11,14 @@ namespace KonnectAspire.Provisioner.Commands.Cluster;
 /// the cluster or its VPC goes. Namespaces that existed before (default, kube-*) are never deleted.
 /// </summary>
 internal sealed class DestroyCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(15), PlanPurpose.NamesOnly, "The publish output that was deployed.")
+    : ClusterVerbCommand(
+        context,
+        "destroy",
+        "Delete what deploy applied, in reverse order, and wait until the load balancers are released.",
+        TimeSpan.FromMinutes(15),
+        PlanPurpose.NamesOnly,
+        "The publish output that was deployed.")
 {
-    protected override string Name => "destroy";
-
-    protected override string Description => "Delete what deploy applied, in reverse order, and wait until the load balancers are released.";
-
     protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {
         var output = verb.Output;

@@ -13,12 +13,14 @@ namespace KonnectAspire.Provisioner.Commands.Cluster;
 /// (<see cref="ExitCodes.DifferencesFound"/>) when something would change, 0 when nothing would.
 /// </summary>
 internal sealed class DiffCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(2), PlanPurpose.Diff, "The publish output to compare with the cluster.")
+    : ClusterVerbCommand(
+        context,
+        "diff",
+        "Show what deploy would change: a server-side dry run of the published manifests, as a diff against the cluster.",
+        TimeSpan.FromMinutes(2),
+        PlanPurpose.Diff,
+        "The publish output to compare with the cluster.")
 {
-    protected override string Name => "diff";
-
-    protected override string Description => "Show what deploy would change: a server-side dry run of the published manifests, as a diff against the cluster.";
-
     protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {
         var output = verb.Output;

@@ -12,7 +12,14 @@ namespace KonnectAspire.Provisioner.Commands.Cluster;
 /// Objects the output defines but the cluster lacks are listed as missing.
 /// </summary>
 internal sealed class StatusCommand(ProvisionerContext context)
-    : ClusterVerbCommand(context, TimeSpan.FromMinutes(1), PlanPurpose.NamesOnly, "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).", directoryOptional: true)
+    : ClusterVerbCommand(
+        context,
+        "status",
+        "Show the gateway in the cluster: Konnect control plane, data planes, autoscalers, load balancers.",
+        TimeSpan.FromMinutes(1),
+        PlanPurpose.NamesOnly,
+        "A publish output: show its namespaces and flag its objects the cluster lacks (default: --namespace only).",
+        directoryOptional: true)
 {
     private static readonly (string ApiVersion, string Kind)[] Shown =
     [
@@ -24,10 +31,6 @@ internal sealed class StatusCommand(ProvisionerContext context)
         ("autoscaling/v2", "HorizontalPodAutoscaler"),
         ("v1", "Service"),
     ];
-
-    protected override string Name => "status";
-
-    protected override string Description => "Show the gateway in the cluster: Konnect control plane, data planes, autoscalers, load balancers.";
 
     protected override async Task<int> ExecuteAsync(ClusterSession session, KubernetesVerb verb, ParseResult result, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace KonnectAspire.Provisioner.Commands.LoadTest;
 /// `provisioner loadtest &lt;url&gt;`: a bounded HTTP load (rate, duration, concurrency) with latency percentiles and,
 /// when a cluster is reachable, the HorizontalPodAutoscaler's replicas sampled while it runs.
 /// </summary>
-internal sealed class LoadTestCommand(ProvisionerContext context)
+internal sealed class LoadTestCommand : Command
 {
     private static readonly TimeSpan ClusterCheckTimeout = TimeSpan.FromSeconds(10);
 
@@ -33,20 +33,22 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
 
     private readonly KubernetesConnectionOptions _connection = new(ClusterCheckTimeout);
 
-    public Command Create()
+    private readonly ProvisionerContext _context;
+
+    public LoadTestCommand(ProvisionerContext context)
+        : base("loadtest", "Bounded HTTP load with latency percentiles, sampling the HPA's replicas while it runs.")
     {
-        var command = new Command("loadtest", "Bounded HTTP load with latency percentiles, sampling the HPA's replicas while it runs.");
-        command.Arguments.Add(_url);
-        command.Options.Add(_rate);
-        command.Options.Add(_duration);
-        command.Options.Add(_concurrency);
-        command.Options.Add(_requestTimeout);
-        command.Options.Add(_hpa);
-        command.Options.Add(_sampleEvery);
-        command.Options.Add(_noCluster);
-        _connection.AddTo(command, withTimeout: false);
-        command.SetAction(RunAsync);
-        return command;
+        _context = context;
+        Arguments.Add(_url);
+        Options.Add(_rate);
+        Options.Add(_duration);
+        Options.Add(_concurrency);
+        Options.Add(_requestTimeout);
+        Options.Add(_hpa);
+        Options.Add(_sampleEvery);
+        Options.Add(_noCluster);
+        _connection.AddTo(this, withTimeout: false);
+        SetAction(RunAsync);
     }
 
     private Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
@@ -56,7 +58,7 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
             ? new LoadTestOptions(new Uri(result.GetRequiredValue(_url)), result.GetValue(_rate), result.GetValue(_duration), result.GetValue(_concurrency), result.GetValue(_requestTimeout))
             : null;
         var timeout = options is null ? TimeSpan.FromMinutes(1) : options.Duration + options.RequestTimeout + ClusterCheckTimeout + TimeSpan.FromMinutes(1);
-        return KubernetesVerb.RunAsync(context, timeout, async (verb, token) =>
+        return KubernetesVerb.RunAsync(_context, timeout, async (verb, token) =>
         {
             var output = verb.Output;
             if (options is null)
@@ -127,8 +129,8 @@ internal sealed class LoadTestCommand(ProvisionerContext context)
         KubernetesApi? api = null;
         try
         {
-            var cluster = KubeconfigResolver.Resolve(_connection.Read(result), context.Deployment);
-            api = new KubernetesApi(cluster.Configuration, context.KubernetesRequestTimeout);
+            var cluster = KubeconfigResolver.Resolve(_connection.Read(result), _context.Deployment);
+            api = new KubernetesApi(cluster.Configuration, _context.KubernetesRequestTimeout);
             var autoscalers = await api.FindResourceAsync("autoscaling/v2", "HorizontalPodAutoscaler", check.Token).ConfigureAwait(false);
             if (autoscalers is null)
             {
