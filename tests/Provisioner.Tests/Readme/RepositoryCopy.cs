@@ -13,6 +13,9 @@ internal sealed class RepositoryCopy : IDisposable
 {
     private static readonly string[] BuildFolders = ["bin", "obj"];
 
+    // Beside each copy, the path of the repository it copies.
+    private const string RootFileSuffix = ".root";
+
     private readonly FileStream _lock;
 
     private RepositoryCopy(string folder, FileStream heldLock)
@@ -26,14 +29,18 @@ internal sealed class RepositoryCopy : IDisposable
 
     public static async Task<RepositoryCopy> SyncAsync(string root)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(root))))[..16];
-        var folder = Path.Combine(Path.GetTempPath(), "konnectaspire-readme", key);
+        root = Path.GetFullPath(root);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..16];
+        var parent = Path.Combine(Path.GetTempPath(), "konnectaspire-readme");
+        var folder = Path.Combine(parent, key);
         Directory.CreateDirectory(folder);
+        RemoveCopiesOfGoneRepositories(parent, except: folder);
 
         // Two test runs of one repository at once would build in the same copy; the second waits for the first.
         var heldLock = await LockAsync(folder + ".lock");
         try
         {
+            await File.WriteAllTextAsync(folder + RootFileSuffix, root);
             var (exitCode, listing) = await ReadmeCommandTests.RunAsync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], root, TimeSpan.FromMinutes(1));
             Assert.True(exitCode == 0, $"git ls-files failed in {root}: {listing}");
             var files = listing.Split('\0', StringSplitOptions.RemoveEmptyEntries)
@@ -73,6 +80,41 @@ internal sealed class RepositoryCopy : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    // A copy is some 150 MB; one whose repository is gone (a clone that was deleted) is never synced again, so it goes.
+    private static void RemoveCopiesOfGoneRepositories(string parent, string except)
+    {
+        foreach (var rootFile in Directory.EnumerateFiles(parent, "*" + RootFileSuffix))
+        {
+            var copy = rootFile[..^RootFileSuffix.Length];
+            if (copy == except || Directory.Exists(File.ReadAllText(rootFile).Trim()))
+            {
+                continue;
+            }
+
+            try
+            {
+                // Held by a run of that repository right now: leave it.
+                using (new FileStream(copy + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+                {
+                    if (Directory.Exists(copy))
+                    {
+                        Directory.Delete(copy, recursive: true);
+                    }
+
+                    File.Delete(rootFile);
+                }
+
+                File.Delete(copy + ".lock");
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
 
     private static bool IsBuildOutput(string relative)
         => relative.Split(Path.DirectorySeparatorChar).SkipLast(1).Any(segment => BuildFolders.Contains(segment, StringComparer.Ordinal));
