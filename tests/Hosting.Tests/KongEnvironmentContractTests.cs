@@ -1,3 +1,5 @@
+using KonnectAspire.TestSupport.Kong;
+
 namespace KonnectAspire.Hosting.Tests;
 
 public sealed class KongEnvironmentContractTests : IDisposable

@@ -3,6 +3,7 @@ using Aspire.Hosting.Kong.ControlPlanes;
 using KonnectAspire.Konnect.Certificates;
 using KonnectAspire.Konnect.Sync;
 using KonnectAspire.TestSupport;
+using KonnectAspire.TestSupport.Kong;
 using KonnectAspire.TestSupport.Konnect;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -4,6 +4,7 @@ using Aspire.Hosting.Kong.ControlPlanes;
 using Aspire.Hosting.Kong.DataPlanes;
 using Aspire.Hosting.Kong.GatewayConfig;
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Hosting.Tests;
 

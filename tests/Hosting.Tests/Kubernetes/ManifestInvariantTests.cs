@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Kong.Kubernetes;
 using KonnectAspire.Konnect.Yaml;
+using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Hosting.Tests.Kubernetes;
 

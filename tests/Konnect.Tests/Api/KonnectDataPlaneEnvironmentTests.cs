@@ -1,4 +1,5 @@
 using KonnectAspire.Konnect.Api;
+using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Konnect.Tests.Api;
 
@@ -32,16 +33,12 @@ public sealed class KonnectDataPlaneEnvironmentTests
     [Fact]
     public void Every_variable_is_a_property_Kong_Enterprise_reads()
     {
-        var contracts = Path.Combine(AppContext.BaseDirectory, "Contracts", "konnect");
-        var properties = File.ReadAllLines(Path.Combine(contracts, "kong-conf-properties-enterprise-3.15.txt")).ToHashSet(StringComparer.Ordinal);
-        var prefixes = File.ReadAllLines(Path.Combine(contracts, "kong-conf-dynamic-prefixes.txt")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var environment = KonnectDataPlaneEnvironment.Create(Endpoints, "cert", "key", new Dictionary<string, string> { ["env"] = "dev" });
 
         Assert.All(environment.Keys, name =>
         {
             Assert.StartsWith("KONG_", name, StringComparison.Ordinal);
-            var property = name["KONG_".Length..].ToLowerInvariant();
-            Assert.True(properties.Contains(property) || prefixes.Any(p => property.StartsWith(p, StringComparison.Ordinal)), $"{name} is not a Kong Enterprise 3.15 property, so Kong would ignore it");
+            Assert.True(KongConfProperties.PropertyOf(name, enterprise: true) is not null, $"{name} is not a Kong Enterprise property, so Kong would ignore it");
         });
         Assert.Equal("env:dev", environment["KONG_CLUSTER_DP_LABELS"]);
     }

@@ -1,9 +1,9 @@
-namespace KonnectAspire.Hosting.Tests;
+namespace KonnectAspire.TestSupport.Kong;
 
-/// <summary>The kong.conf names Kong reads from <c>KONG_*</c> variables (Contracts/kong, see SOURCE.md there).</summary>
-internal static class KongConfProperties
+/// <summary>The kong.conf names Kong reads from <c>KONG_*</c> variables (Contracts/kong-conf, see SOURCE.md there).</summary>
+public static class KongConfProperties
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Contracts", "kong");
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Contracts", "kong-conf");
 
     public static readonly HashSet<string> OpenSource = Read("kong-conf-properties.txt");
 
