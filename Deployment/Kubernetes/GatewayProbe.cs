@@ -1,3 +1,5 @@
+using KonnectAspire.Konnect.Http;
+
 namespace KonnectAspire.Deployment.Kubernetes;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed class GatewayProbe(HttpClient http)
                 try
                 {
                     using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, attempt.Token).ConfigureAwait(false);
-                    var body = await response.Content.ReadAsStringAsync(attempt.Token).ConfigureAwait(false);
+                    // Only the start of the answer is shown.
+                    var body = await BoundedHttpContent.ReadStartAsync(response.Content, 4096, attempt.Token).ConfigureAwait(false);
                     var start = body.Length > 200 ? body[..200] + "…" : body;
                     return new GatewayAnswer(uri, (int)response.StatusCode, response.ReasonPhrase, start.ReplaceLineEndings(" ").Trim());
                 }

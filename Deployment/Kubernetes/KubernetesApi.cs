@@ -5,9 +5,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using KonnectAspire.Konnect.Http;
+using KonnectAspire.Konnect.Kubernetes;
 using k8s;
 using k8s.Models;
-using KonnectAspire.Konnect.Kubernetes;
 
 namespace KonnectAspire.Deployment.Kubernetes;
 
@@ -21,6 +22,10 @@ public sealed class KubernetesApi : IDisposable
 {
     private const string ApplyPatchContentType = "application/apply-patch+yaml";
 
+    // A list of every object of a kind in a big cluster stays well under this; an error answer is quoted in part only.
+    private const int MaxAnswerBytes = 64 * 1024 * 1024;
+    private const int MaxErrorBytes = 64 * 1024;
+
     private readonly k8s.Kubernetes _client;
     private readonly Dictionary<string, V1APIResourceList?> _discovery = new(StringComparer.Ordinal);
 
@@ -32,6 +37,8 @@ public sealed class KubernetesApi : IDisposable
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _client = new k8s.Kubernetes(configuration);
+        // Answers are buffered (ResponseContentRead) within the request timeout; this bounds their size too.
+        _client.HttpClient.MaxResponseContentBufferSize = MaxAnswerBytes;
         _requestTimeout = requestTimeout;
     }
 
@@ -196,7 +203,7 @@ public sealed class KubernetesApi : IDisposable
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var text = await BoundedHttpContent.ReadStartAsync(response.Content, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
             V1Status? status = null;
             try
             {
@@ -216,11 +223,18 @@ public sealed class KubernetesApi : IDisposable
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        byte[] body;
+        try
         {
-            return KubernetesJson.Deserialize<T>(stream)
-                ?? throw new KubernetesApiException(response.StatusCode, null, $"Empty answer from {response.RequestMessage?.RequestUri?.AbsolutePath}.");
+            body = await BoundedHttpContent.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
         }
+        catch (InvalidDataException ex)
+        {
+            throw new KubernetesApiException(response.StatusCode, null, $"The answer from {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}.");
+        }
+
+        using var stream = new MemoryStream(body, writable: false);
+        return KubernetesJson.Deserialize<T>(stream)
+            ?? throw new KubernetesApiException(response.StatusCode, null, $"Empty answer from {response.RequestMessage?.RequestUri?.AbsolutePath}.");
     }
 }

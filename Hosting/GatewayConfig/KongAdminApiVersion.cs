@@ -1,6 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Http;
 
 namespace Aspire.Hosting.Kong.GatewayConfig;
 
@@ -19,18 +19,19 @@ internal static class KongAdminApiVersion
         timeout.CancelAfter(Timeout);
         try
         {
-            using var response = await http.GetAsync(new Uri("./", UriKind.Relative), timeout.Token).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri("./", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
                 return null;
             }
 
-            var root = await response.Content.ReadFromJsonAsync<JsonNode>(timeout.Token).ConfigureAwait(false);
+            // Kong's GET / is a few KiB; a megabyte bounds anything else that answers there.
+            var root = JsonNode.Parse(await BoundedHttpContent.ReadAsync(response.Content, 1024 * 1024, timeout.Token).ConfigureAwait(false));
             return root?["version"] is JsonValue version && version.GetValueKind() == JsonValueKind.String && version.GetValue<string>() is { Length: > 0 } text
                 ? text
                 : null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException or InvalidOperationException
+        catch (Exception ex) when (ex is HttpRequestException or JsonException or NotSupportedException or InvalidOperationException or InvalidDataException
             || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Http;
 using KonnectAspire.Konnect.Sync;
 
 namespace KonnectAspire.Konnect.Admin;
@@ -13,6 +14,12 @@ namespace KonnectAspire.Konnect.Admin;
 public sealed class KongAdminApi(HttpClient http) : IKongEntityApi
 {
     private const int MaxQuotedCharacters = 500;
+
+    // An error answer is quoted in part only; its start is all that is read.
+    private const int MaxErrorBytes = 64 * 1024;
+
+    // Far above a page of 1000 entities.
+    private const int MaxAnswerBytes = 64 * 1024 * 1024;
 
     private readonly HttpClient _http = http ?? throw new ArgumentNullException(nameof(http));
 
@@ -35,7 +42,29 @@ public sealed class KongAdminApi(HttpClient http) : IKongEntityApi
 
         // Relative to the Admin API root, so a root with a path prefix (http://host/admin/) keeps its prefix.
         using var request = new HttpRequestMessage(call.Method, new Uri(Root, relativePath.TrimStart('/'))) { Content = content };
-        return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // The body within the client's timeout and a size bound, where ResponseContentRead would buffer up to 2 GB.
+            using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_http.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                body.CancelAfter(_http.Timeout);
+            }
+
+            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, body.Token).ConfigureAwait(false);
+            return response;
+        }
+        catch (InvalidDataException ex)
+        {
+            response.Dispose();
+            throw Unreadable(call, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <inheritdoc />
@@ -60,7 +89,7 @@ public sealed class KongAdminApi(HttpClient http) : IKongEntityApi
 
     private static async Task<string> KongMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var body = await BoundedHttpContent.ReadStartAsync(response.Content, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
         try
         {
             if (JsonNode.Parse(body)?["message"] is JsonValue message && message.GetValueKind() == JsonValueKind.String)

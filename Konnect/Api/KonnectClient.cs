@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using KonnectAspire.Konnect.Certificates;
+using KonnectAspire.Konnect.Http;
 using KonnectAspire.Konnect.Sync;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
@@ -17,6 +18,9 @@ namespace KonnectAspire.Konnect.Api;
 /// </summary>
 public sealed class KonnectClient : IDisposable
 {
+    // Far above any page of the Control Planes API, far below what would exhaust memory.
+    private const int MaxAnswerBytes = 16 * 1024 * 1024;
+
     private readonly HttpClient _http;
 
     /// <summary>Creates a client that talks to Konnect over the network.</summary>
@@ -40,6 +44,8 @@ public sealed class KonnectClient : IDisposable
         {
             BaseAddress = options.ResolveBaseAddress(),
             Timeout = Timeout.InfiniteTimeSpan,
+            // Answers are buffered (ResponseContentRead) within the attempt's timeout; this bounds their size too.
+            MaxResponseContentBufferSize = MaxAnswerBytes,
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token.Value);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -253,13 +259,10 @@ public sealed class KonnectClient : IDisposable
 
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
-            }
+            var body = await BoundedHttpContent.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
+            return JsonSerializer.Deserialize(body, typeInfo);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidDataException)
         {
             throw Unreadable(call, ex, response.StatusCode);
         }

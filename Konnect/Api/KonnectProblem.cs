@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KonnectAspire.Konnect.Http;
 
 namespace KonnectAspire.Konnect.Api;
 
@@ -9,12 +10,15 @@ internal static class KonnectProblem
 {
     private const int MaxLength = 600;
 
+    // An error answer is quoted in part only; its start is all that is read.
+    private const int MaxErrorBytes = 64 * 1024;
+
     public static async Task<string?> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         string text;
         try
         {
-            text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            text = await BoundedHttpContent.ReadStartAsync(response.Content, MaxErrorBytes, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException)
         {

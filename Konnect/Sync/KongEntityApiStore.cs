@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Gateway;
+using KonnectAspire.Konnect.Http;
 
 namespace KonnectAspire.Konnect.Sync;
 
@@ -101,15 +102,14 @@ public sealed class KongEntityApiStore(IKongEntityApi api) : IGatewayEntityStore
             throw await _api.RefusedAsync(call, response, cancellationToken).ConfigureAwait(false);
         }
 
-        if (response.Content.Headers.ContentLength is > MaxAnswerBytes)
+        byte[] body;
+        try
         {
-            throw _api.Unreadable(call, new InvalidDataException($"the answer is {response.Content.Headers.ContentLength} bytes, more than the {MaxAnswerBytes} a page may be"));
+            body = await BoundedHttpContent.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
         }
-
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        if (body.Length > MaxAnswerBytes)
+        catch (InvalidDataException ex)
         {
-            throw _api.Unreadable(call, new InvalidDataException($"the answer is {body.Length} bytes, more than the {MaxAnswerBytes} a page may be"));
+            throw _api.Unreadable(call, ex);
         }
 
         if (body.Length == 0)

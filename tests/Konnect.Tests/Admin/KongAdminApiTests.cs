@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using KonnectAspire.Konnect.Admin;
 using KonnectAspire.Konnect.Gateway;
 using KonnectAspire.Konnect.Sync;
+using KonnectAspire.TestSupport.Infrastructure;
 using KonnectAspire.TestSupport.Kong;
 
 namespace KonnectAspire.Konnect.Tests.Admin;
@@ -157,6 +158,16 @@ public sealed class KongAdminApiTests : FakeKongAdminApiTest
         Assert.StartsWith("The Kong Admin API at http://127.0.0.1:9/ answered 'list routes' with something that is not Kong's JSON (", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_answer_without_end_is_cut_off_at_the_bound_and_named()
+    {
+        using var http = new HttpClient(new EndlessAnswer()) { BaseAddress = new Uri("http://127.0.0.1:9/") };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new KongEntityApiStore(new KongAdminApi(http)).ListTaggedAsync(GatewayEntityKind.Service, "mine", default));
+
+        Assert.Contains("answered 'list services' with something that is not Kong's JSON (the answer goes on past the 67108864 bytes it may be)", error.Message, StringComparison.Ordinal);
+    }
+
     private static JsonObject Service(string name, string? tag) => new()
     {
         ["id"] = Guid.NewGuid().ToString(),
@@ -181,6 +192,13 @@ public sealed class KongAdminApiTests : FakeKongAdminApiTest
                 Content = new StringContent($$"""{"data":[{"id":"1","name":"a","tags":["mine"]}],"offset":"{{offset}}"}""", System.Text.Encoding.UTF8, "application/json"),
             });
         }
+    }
+
+    // A 200 whose body never ends and declares no length, as a broken proxy might send.
+    private sealed class EndlessAnswer : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new EndlessStream()) });
     }
 
     private sealed class HtmlPage : HttpMessageHandler
