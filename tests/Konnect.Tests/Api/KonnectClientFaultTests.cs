@@ -236,6 +236,24 @@ public sealed class KonnectClientFaultTests
         Assert.Contains(server.BaseAddress.ToString(), error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_answer_without_end_is_cut_off_at_the_bound_instead_of_filling_memory()
+    {
+        await using var server = await LoopbackServer.StartAsync(app => app.MapGet("/control-planes", async (HttpContext context) =>
+        {
+            var chunk = new byte[64 * 1024];
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+        }));
+        using var client = Client(server, options => options with { MaxRetryAttempts = 0 });
+
+        var error = await Assert.ThrowsAsync<KonnectApiException>(() => client.FindControlPlaneByNameAsync("kong", CancellationToken.None));
+
+        Assert.Contains("16777216", error.Message, StringComparison.Ordinal);
+    }
+
     private static KonnectClient Client(LoopbackServer server, Func<KonnectClientOptions, KonnectClientOptions>? configure = null)
     {
         var options = new KonnectClientOptions
