@@ -44,8 +44,6 @@ public sealed class KonnectClient : IDisposable
         {
             BaseAddress = options.ResolveBaseAddress(),
             Timeout = Timeout.InfiniteTimeSpan,
-            // Answers are buffered (ResponseContentRead) within the attempt's timeout; this bounds their size too.
-            MaxResponseContentBufferSize = MaxAnswerBytes,
         };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.Token.Value);
         _http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -279,9 +277,10 @@ public sealed class KonnectClient : IDisposable
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Options.Set(KonnectResiliencePipeline.Operation, call.Operation);
+        HttpResponseMessage response;
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -299,6 +298,32 @@ public sealed class KonnectClient : IDisposable
             throw new KonnectApiException(
                 $"Could not reach Konnect at {BaseAddress} to '{call.Operation}': {ex.Message}. Check the region or base URL and the network, then run again.",
                 null, ex);
+        }
+
+        // The body within an attempt's time and a size bound, where ResponseContentRead would buffer up to 2 GB.
+        using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        body.CancelAfter(Options.AttemptTimeout);
+        try
+        {
+            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, body.Token).ConfigureAwait(false);
+            return response;
+        }
+        catch (InvalidDataException ex)
+        {
+            response.Dispose();
+            throw Unreadable(call, ex, response.StatusCode);
+        }
+        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            response.Dispose();
+            throw new KonnectApiException(
+                $"Konnect did not send its whole answer to '{call.Operation}' within {Options.AttemptTimeout.TotalSeconds:0.###} s ({ex.Message}). Check the network or proxy to {BaseAddress.Host}, then run again.",
+                response.StatusCode, ex);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 

@@ -251,7 +251,8 @@ public sealed class KonnectClientFaultTests
 
         var error = await Assert.ThrowsAsync<KonnectApiException>(() => client.FindControlPlaneByNameAsync("kong", CancellationToken.None));
 
-        Assert.Contains("16777216", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Konnect's answer to 'find control plane", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(the answer goes on past the 16777216 bytes it may be)", error.Message, StringComparison.Ordinal);
     }
 
     private static KonnectClient Client(LoopbackServer server, Func<KonnectClientOptions, KonnectClientOptions>? configure = null)
