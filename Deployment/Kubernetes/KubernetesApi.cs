@@ -223,18 +223,12 @@ public sealed class KubernetesApi : IDisposable
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        byte[] body;
-        try
+        // Already buffered within MaxAnswerBytes (the client's MaxResponseContentBufferSize).
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            body = await BoundedHttpContent.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
+            return KubernetesJson.Deserialize<T>(stream)
+                ?? throw new KubernetesApiException(response.StatusCode, null, $"Empty answer from {response.RequestMessage?.RequestUri?.AbsolutePath}.");
         }
-        catch (InvalidDataException ex)
-        {
-            throw new KubernetesApiException(response.StatusCode, null, $"The answer from {response.RequestMessage?.RequestUri?.AbsolutePath}: {ex.Message}.");
-        }
-
-        using var stream = new MemoryStream(body, writable: false);
-        return KubernetesJson.Deserialize<T>(stream)
-            ?? throw new KubernetesApiException(response.StatusCode, null, $"Empty answer from {response.RequestMessage?.RequestUri?.AbsolutePath}.");
     }
 }

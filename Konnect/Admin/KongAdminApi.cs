@@ -46,25 +46,14 @@ public sealed class KongAdminApi(HttpClient http) : IKongEntityApi
         try
         {
             // The body within the client's timeout and a size bound, where ResponseContentRead would buffer up to 2 GB.
-            using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_http.Timeout != Timeout.InfiniteTimeSpan)
-            {
-                body.CancelAfter(_http.Timeout);
-            }
-
-            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, body.Token).ConfigureAwait(false);
-            return response;
+            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            response.Dispose();
             throw Unreadable(call, ex);
         }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+
+        return response;
     }
 
     /// <inheritdoc />

@@ -257,10 +257,14 @@ public sealed class KonnectClient : IDisposable
 
         try
         {
-            var body = await BoundedHttpContent.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken).ConfigureAwait(false);
-            return JsonSerializer.Deserialize(body, typeInfo);
+            // Already buffered within MaxAnswerBytes by SendRawAsync.
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
+            }
         }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException)
+        catch (JsonException ex)
         {
             throw Unreadable(call, ex, response.StatusCode);
         }
@@ -301,30 +305,22 @@ public sealed class KonnectClient : IDisposable
         }
 
         // The body within an attempt's time and a size bound, where ResponseContentRead would buffer up to 2 GB.
-        using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        body.CancelAfter(Options.AttemptTimeout);
         try
         {
-            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, body.Token).ConfigureAwait(false);
-            return response;
+            await BoundedHttpContent.BufferAsync(response, MaxAnswerBytes, Options.AttemptTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidDataException ex)
         {
-            response.Dispose();
             throw Unreadable(call, ex, response.StatusCode);
         }
         catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            response.Dispose();
             throw new KonnectApiException(
                 $"Konnect did not send its whole answer to '{call.Operation}' within {Options.AttemptTimeout.TotalSeconds:0.###} s ({ex.Message}). Check the network or proxy to {BaseAddress.Host}, then run again.",
                 response.StatusCode, ex);
         }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+
+        return response;
     }
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, KonnectCall call, CancellationToken cancellationToken)

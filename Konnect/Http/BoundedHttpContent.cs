@@ -47,26 +47,42 @@ public static class BoundedHttpContent
 
     /// <summary>
     /// Reads the body of <paramref name="response"/> (sent with <see cref="HttpCompletionOption.ResponseHeadersRead"/>)
-    /// within <paramref name="maxBytes"/> and puts it back as buffered content with the same headers, as
-    /// <see cref="HttpCompletionOption.ResponseContentRead"/> would have, but bounded.
+    /// within <paramref name="maxBytes"/> and <paramref name="timeout"/> and puts it back as buffered content with the
+    /// same headers, as <see cref="HttpCompletionOption.ResponseContentRead"/> would have, but bounded. On any failure
+    /// the response is disposed before the exception goes on.
     /// </summary>
     /// <param name="response">The answer, headers read.</param>
     /// <param name="maxBytes">The most bytes the body may have.</param>
+    /// <param name="timeout">How long reading the body may take; <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="cancellationToken">Stops the read.</param>
     /// <returns>A task that completes when the body is buffered.</returns>
-    public static async Task BufferAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+    public static async Task BufferAsync(HttpResponseMessage response, int maxBytes, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var original = response.Content;
-        var body = await ReadAsync(original, maxBytes, cancellationToken).ConfigureAwait(false);
-        var buffered = new ByteArrayContent(body);
-        foreach (var (name, values) in original.Headers)
+        try
         {
-            buffered.Headers.TryAddWithoutValidation(name, values);
-        }
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                reading.CancelAfter(timeout);
+            }
 
-        response.Content = buffered;
-        original.Dispose();
+            var original = response.Content;
+            var body = await ReadAsync(original, maxBytes, reading.Token).ConfigureAwait(false);
+            var buffered = new ByteArrayContent(body);
+            foreach (var (name, values) in original.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(name, values);
+            }
+
+            response.Content = buffered;
+            original.Dispose();
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
     }
 
     /// <summary>

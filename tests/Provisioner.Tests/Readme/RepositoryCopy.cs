@@ -7,7 +7,8 @@ namespace KonnectAspire.Provisioner.Tests.Readme;
 /// A copy of the files git would give a clone (tracked, plus new files not ignored) for the README's commands to run in,
 /// kept between runs under the temp folder, one per repository: each run brings it to the working tree (changed files
 /// copied, anything else deleted) but keeps the build output in <c>bin/</c> and <c>obj/</c>, so a second run builds
-/// incrementally, as a developer's clone does. The first run, and every CI run on a fresh clone, builds from nothing.
+/// incrementally, as a developer's clone does. The first run for a repository path (CI on a fresh machine) builds from
+/// nothing.
 /// </summary>
 internal sealed class RepositoryCopy : IDisposable
 {
